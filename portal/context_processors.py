@@ -1,0 +1,19 @@
+from . import roles
+from .models import Notification
+from .scoping import has_role, pegawai_of
+
+
+def portal(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+
+    def unread():
+        return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+    return {
+        "current_pegawai": pegawai_of(user),
+        "unread_notifications": unread,  # callable: evaluated only when a template uses it
+        "can_access_admin": user.has_perm("wagtailadmin.access_admin"),
+        "is_hr": has_role(user, roles.ADMIN_SDM),
+    }

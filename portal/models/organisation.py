@@ -1,0 +1,222 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from ..rules import format_name
+from ..validators import validate_nip
+
+
+class Instansi(models.Model):
+    class Kind(models.TextChoices):
+        KEMENTERIAN = "kementerian", _("Kementerian")
+        LEMBAGA = "lembaga", _("Lembaga")
+        PROVINSI = "provinsi", _("Pemerintah Provinsi")
+        KABUPATEN = "kabupaten", _("Pemerintah Kabupaten")
+        KOTA = "kota", _("Pemerintah Kota")
+        KECAMATAN = "kecamatan", _("Kecamatan")
+
+    class TimeZone(models.TextChoices):
+        WIB = "Asia/Jakarta", _("WIB (Asia/Jakarta)")
+        WITA = "Asia/Makassar", _("WITA (Asia/Makassar)")
+        WIT = "Asia/Jayapura", _("WIT (Asia/Jayapura)")
+
+    name = models.CharField(_("nama"), max_length=200, unique=True)
+    slug = models.SlugField(_("kode singkat"), max_length=60, unique=True)
+    kind = models.CharField(_("jenis"), max_length=20, choices=Kind.choices)
+    region = models.CharField(_("wilayah"), max_length=200, blank=True)
+    time_zone = models.CharField(_("zona waktu"), max_length=40, choices=TimeZone.choices, default=TimeZone.WIB)
+    jp_target_pppk = models.PositiveSmallIntegerField(
+        _("target JP tahunan PPPK"),
+        default=24,
+        help_text=_("PNS selalu 20 JP per tahun; PPPK sesuai ketetapan instansi."),
+    )
+
+    class Meta:
+        verbose_name = _("instansi")
+        verbose_name_plural = _("instansi")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def time_zone_label(self):
+        return {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}.get(
+            self.time_zone, self.time_zone
+        )
+
+
+class UnitKerja(models.Model):
+    """A unit in the organisation tree of one instansi (Sekretariat, Bidang, Subbagian, ...)."""
+
+    instansi = models.ForeignKey(Instansi, verbose_name=_("instansi"), on_delete=models.CASCADE, related_name="units")
+    parent = models.ForeignKey(
+        "self", verbose_name=_("unit induk"), on_delete=models.PROTECT, null=True, blank=True, related_name="children"
+    )
+    code = models.CharField(_("kode unit"), max_length=40)
+    name = models.CharField(_("nama unit"), max_length=200)
+
+    class Meta:
+        verbose_name = _("unit kerja")
+        verbose_name_plural = _("unit kerja")
+        ordering = ["instansi__name", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["instansi", "code"], name="unitkerja_unique_code_per_instansi"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.parent_id:
+            if self.parent.instansi_id != self.instansi_id:
+                raise ValidationError({"parent": _("Unit induk harus berada di instansi yang sama.")})
+            node = self.parent
+            while node is not None:
+                if node.pk == self.pk:
+                    raise ValidationError({"parent": _("Unit induk tidak boleh unit ini sendiri atau bawahannya.")})
+                node = node.parent
+
+
+class Jabatan(models.Model):
+    class Kind(models.TextChoices):
+        JPT = "jpt", _("Jabatan Pimpinan Tinggi")
+        ADMINISTRATOR = "administrator", _("Administrator")
+        PENGAWAS = "pengawas", _("Pengawas")
+        PELAKSANA = "pelaksana", _("Pelaksana")
+        FUNGSIONAL = "fungsional", _("Fungsional")
+
+    instansi = models.ForeignKey(Instansi, verbose_name=_("instansi"), on_delete=models.CASCADE, related_name="jabatan")
+    code = models.CharField(_("kode jabatan"), max_length=40)
+    name = models.CharField(_("nama jabatan"), max_length=200)
+    kind = models.CharField(_("jenis jabatan"), max_length=20, choices=Kind.choices)
+    jenjang = models.CharField(
+        _("jenjang"), max_length=60, blank=True, help_text=_("Misalnya Pratama, Madya, Ahli Muda, Terampil.")
+    )
+    kelas_jabatan = models.PositiveSmallIntegerField(_("kelas jabatan"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("jabatan")
+        verbose_name_plural = _("jabatan")
+        ordering = ["instansi__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["instansi", "code"], name="jabatan_unique_code_per_instansi"),
+            models.CheckConstraint(
+                condition=models.Q(kelas_jabatan__isnull=True) | models.Q(kelas_jabatan__gte=1, kelas_jabatan__lte=17),
+                name="jabatan_kelas_1_17",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Pangkat(models.Model):
+    """Rank reference I/a .. IV/e (PP 99/2000), loaded by a data migration."""
+
+    golongan_ruang = models.CharField(_("golongan/ruang"), max_length=6, unique=True)
+    name = models.CharField(_("pangkat"), max_length=60)
+    order = models.PositiveSmallIntegerField(_("urutan"), unique=True)
+
+    class Meta:
+        verbose_name = _("pangkat")
+        verbose_name_plural = _("pangkat")
+        ordering = ["order"]
+
+    def __str__(self):
+        return f"{self.name} ({self.golongan_ruang})"
+
+
+class PegawaiQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def with_org(self):
+        return self.select_related("instansi", "unit", "jabatan", "pangkat", "atasan")
+
+
+class Pegawai(models.Model):
+    class Status(models.TextChoices):
+        PNS = "PNS", _("PNS")
+        PPPK = "PPPK", _("PPPK")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("akun"), on_delete=models.CASCADE, related_name="pegawai"
+    )
+    nip = models.CharField(_("NIP"), max_length=18, unique=True, validators=[validate_nip])
+    nama = models.CharField(_("nama"), max_length=150, help_text=_("Tanpa gelar."))
+    gelar_depan = models.CharField(_("gelar depan"), max_length=40, blank=True)
+    gelar_belakang = models.CharField(_("gelar belakang"), max_length=80, blank=True)
+    status = models.CharField(_("status kepegawaian"), max_length=4, choices=Status.choices, default=Status.PNS)
+    instansi = models.ForeignKey(Instansi, verbose_name=_("instansi"), on_delete=models.PROTECT, related_name="pegawai")
+    unit = models.ForeignKey(UnitKerja, verbose_name=_("unit kerja"), on_delete=models.PROTECT, related_name="pegawai")
+    jabatan = models.ForeignKey(
+        Jabatan, verbose_name=_("jabatan"), on_delete=models.PROTECT, null=True, blank=True, related_name="pegawai"
+    )
+    pangkat = models.ForeignKey(
+        Pangkat, verbose_name=_("pangkat/golongan"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    tmt_pangkat = models.DateField(_("TMT pangkat"), null=True, blank=True)
+    atasan = models.ForeignKey(
+        "self",
+        verbose_name=_("atasan langsung"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="bawahan",
+    )
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("telepon"), max_length=30, blank=True)
+    is_active = models.BooleanField(_("aktif"), default=True)
+
+    objects = PegawaiQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("pegawai")
+        verbose_name_plural = _("pegawai")
+        ordering = ["nama"]
+        indexes = [
+            models.Index(fields=["instansi", "unit"]),
+            models.Index(Lower("nama"), name="pegawai_nama_lower"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(atasan=models.F("pk")), name="pegawai_not_own_atasan"),
+        ]
+
+    def __str__(self):
+        return f"{self.full_name} ({self.nip})"
+
+    @property
+    def full_name(self):
+        return format_name(self.nama, self.gelar_depan, self.gelar_belakang)
+
+    @cached_property
+    def has_reports(self):
+        return self.bawahan.filter(is_active=True).exists()
+
+    def clean(self):
+        errors = {}
+        if self.unit_id and self.instansi_id and self.unit.instansi_id != self.instansi_id:
+            errors["unit"] = _("Unit kerja harus berada di instansi pegawai.")
+        if self.jabatan_id and self.instansi_id and self.jabatan.instansi_id != self.instansi_id:
+            errors["jabatan"] = _("Jabatan harus milik instansi pegawai.")
+        if self.atasan_id:
+            if self.pk and self.atasan_id == self.pk:
+                errors["atasan"] = _("Pegawai tidak boleh menjadi atasan dirinya sendiri.")
+            elif self.atasan.instansi_id != self.instansi_id:
+                errors["atasan"] = _("Atasan langsung harus berada di instansi yang sama.")
+            else:
+                node, seen = self.atasan, set()
+                while node is not None and node.pk not in seen:
+                    if self.pk and node.pk == self.pk:
+                        errors["atasan"] = _("Rantai atasan tidak boleh melingkar.")
+                        break
+                    seen.add(node.pk)
+                    node = node.atasan
+        if self.status == self.Status.PPPK and self.pangkat_id:
+            errors["pangkat"] = _("PPPK tidak memiliki pangkat PNS; kosongkan pangkat/golongan.")
+        if errors:
+            raise ValidationError(errors)

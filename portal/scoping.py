@@ -1,0 +1,121 @@
+"""The one scoping mechanism: which employees' records a user may see.
+
+- everyone: their own records;
+- a supervisor: also their direct reports (indirect ones where a caller asks for it);
+- Admin SDM and Pimpinan: every record of their instansi;
+- Superadmin (superuser): everything.
+
+Every query and view filters through `scope_q` / `visible_pegawai`, and looks single objects up with
+`get_visible_or_404`, so another instansi's object answers 404 and its existence does not leak.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.http import Http404
+
+from . import roles
+from .models import Pegawai
+
+
+@dataclass(frozen=True)
+class Scope:
+    everything: bool = False
+    instansi_id: int | None = None
+    pegawai_id: int | None = None
+    report_ids: frozenset = field(default_factory=frozenset)
+
+    @property
+    def nothing(self):
+        return not self.everything and self.instansi_id is None and self.pegawai_id is None
+
+
+def user_roles(user):
+    """Names of the user's groups, cached on the user object for the request."""
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    cached = getattr(user, "_lentera_roles", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True))
+        user._lentera_roles = cached
+    return cached
+
+
+def has_role(user, *names):
+    if getattr(user, "is_superuser", False):
+        return True
+    return bool(user_roles(user) & set(names))
+
+
+def pegawai_of(user):
+    """The Pegawai linked to the user, or None (cached on the user object)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    if not hasattr(user, "_lentera_pegawai"):
+        user._lentera_pegawai = (
+            Pegawai.objects.select_related("instansi", "unit", "jabatan", "pangkat").filter(user=user).first()
+        )
+    return user._lentera_pegawai
+
+
+def report_ids(pegawai, indirect=False):
+    """IDs of the active direct (and optionally indirect) reports of a pegawai; one query per level."""
+    found, frontier = set(), {pegawai.pk}
+    while frontier:
+        level = set(Pegawai.objects.filter(atasan_id__in=frontier, is_active=True).values_list("pk", flat=True))
+        level -= found | {pegawai.pk}
+        found |= level
+        frontier = level if indirect else set()
+    return frozenset(found)
+
+
+def scope_for(user, indirect=False):
+    if not getattr(user, "is_authenticated", False):
+        return Scope()
+    if user.is_superuser or roles.SUPERADMIN in user_roles(user):
+        return Scope(everything=True)
+    me = pegawai_of(user)
+    if me is None:
+        return Scope()
+    if user_roles(user) & roles.INSTANSI_WIDE_ROLES:
+        return Scope(instansi_id=me.instansi_id, pegawai_id=me.pk)
+    return Scope(pegawai_id=me.pk, report_ids=report_ids(me, indirect=indirect))
+
+
+def scope_q(user, pegawai_path="", indirect=False):
+    """A Q that keeps the rows whose employee (reached through `pegawai_path`) the user may see.
+
+    `pegawai_path` is the lookup from the queried model to Pegawai ("" when querying Pegawai itself,
+    "pegawai" for a model with a `pegawai` foreign key, "enrolment__pegawai" through a relation).
+    """
+    prefix = f"{pegawai_path}__" if pegawai_path else ""
+    scope = scope_for(user, indirect=indirect)
+    if scope.everything:
+        return Q()
+    if scope.nothing:
+        return Q(pk__in=[])
+    if scope.instansi_id is not None:
+        return Q(**{f"{prefix}instansi_id": scope.instansi_id})
+    return Q(**{f"{prefix}pk__in": {scope.pegawai_id, *scope.report_ids}})
+
+
+def instansi_q(user, instansi_path="instansi"):
+    """Rows of models that belong to an instansi (units, jabatan, courses): HR sees theirs, superadmin all."""
+    scope = scope_for(user)
+    if scope.everything:
+        return Q()
+    me = pegawai_of(user)
+    if me is None:
+        return Q(pk__in=[])
+    return Q(**{instansi_path: me.instansi_id})
+
+
+def visible_pegawai(user, indirect=False):
+    return Pegawai.objects.filter(scope_q(user, indirect=indirect))
+
+
+def get_visible_or_404(queryset, user, pegawai_path="", **lookup):
+    try:
+        return queryset.filter(scope_q(user, pegawai_path)).get(**lookup)
+    except queryset.model.DoesNotExist:
+        raise Http404 from None

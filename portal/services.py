@@ -1,0 +1,115 @@
+"""Every state change of the organisation core. Each function runs in a transaction, checks what it must,
+and records who changed what in Wagtail's audit log."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from . import roles
+from .models import Notification, Pegawai
+from .scoping import has_role, pegawai_of
+
+PEGAWAI_AUDITED_FIELDS = [
+    "nip", "nama", "gelar_depan", "gelar_belakang", "status", "instansi_id", "unit_id", "jabatan_id",
+    "pangkat_id", "tmt_pangkat", "atasan_id", "email", "phone", "is_active",
+]  # fmt: skip
+
+
+def ensure_groups():
+    """Create the role groups with their permissions; safe to run any number of times."""
+    for name in roles.ALL_ROLES:
+        group, _created = Group.objects.get_or_create(name=name)
+        wanted = []
+        for dotted in roles.GROUP_PERMISSIONS[name]:
+            app_label, codename = dotted.split(".")
+            permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+            if permission is not None:
+                wanted.append(permission)
+        group.permissions.add(*wanted)
+
+
+def _diff(before, after):
+    return {
+        field: [str(before.get(field, "")), str(after.get(field, ""))]
+        for field in after
+        if before.get(field) != after.get(field)
+    }
+
+
+def _snapshot(pegawai):
+    return {field: getattr(pegawai, field) for field in PEGAWAI_AUDITED_FIELDS}
+
+
+def can_manage_pegawai(actor, pegawai):
+    if actor.is_superuser:
+        return True
+    me = pegawai_of(actor)
+    return has_role(actor, roles.ADMIN_SDM) and me is not None and me.instansi_id == pegawai.instansi_id
+
+
+@transaction.atomic
+def save_pegawai(actor, pegawai, *, username=None, password=None):
+    """Create or update a pegawai (and their login account), validating every invariant first."""
+    is_new = pegawai.pk is None
+    if not can_manage_pegawai(actor, pegawai):
+        raise PermissionDenied(_("Anda tidak berwenang mengubah data pegawai instansi ini."))
+    before = {} if is_new else _snapshot(Pegawai.objects.get(pk=pegawai.pk))
+    if is_new and not pegawai.user_id:
+        User = get_user_model()
+        login = username or pegawai.nip
+        if User.objects.filter(username=login).exists():
+            raise ValidationError({"nip": _("Akun dengan nama pengguna %(login)s sudah ada.") % {"login": login}})
+        user = User(username=login, email=pegawai.email, first_name=pegawai.nama[:150])
+        if password:
+            user.set_password(password)
+        else:
+            user.set_unusable_password()
+        user.save()
+        user.groups.add(Group.objects.get_or_create(name=roles.PEGAWAI)[0])
+        pegawai.user = user
+    pegawai.full_clean()
+    pegawai.save()
+    changes = _diff(before, _snapshot(pegawai))
+    log(pegawai, "wagtail.create" if is_new else "wagtail.edit", user=actor, data={"changes": changes})
+    sync_supervisor_group([pegawai.atasan_id, before.get("atasan_id")])
+    return pegawai
+
+
+def sync_supervisor_group(pegawai_ids):
+    """Keep the Atasan group equal to 'has active direct reports' for the given pegawai."""
+    group = Group.objects.get_or_create(name=roles.ATASAN)[0]
+    for candidate in Pegawai.objects.filter(pk__in=[pk for pk in pegawai_ids if pk]).select_related("user"):
+        if candidate.bawahan.filter(is_active=True).exists():
+            candidate.user.groups.add(group)
+        else:
+            candidate.user.groups.remove(group)
+
+
+def notify(user, *, kind, title, dedupe_key, body="", url="", send_email=True):
+    """Create an in-app notification once per (user, dedupe_key) and queue its email.
+
+    Returns the notification, or None when it had been sent before.
+    """
+    from .tasks import send_notification_email
+
+    notification, created = Notification.objects.get_or_create(
+        recipient=user,
+        dedupe_key=dedupe_key[:200],
+        defaults={"kind": kind, "title": title[:200], "body": body, "url": url, "send_email": send_email},
+    )
+    if not created:
+        return None
+    if send_email and user.email:
+        transaction.on_commit(lambda: send_notification_email.delay(notification.pk))
+    return notification
+
+
+def mark_notifications_read(user, ids=None):
+    unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    if ids is not None:
+        unread = unread.filter(pk__in=ids)
+    return unread.update(read_at=timezone.now())

@@ -1,0 +1,34 @@
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Notification
+
+
+@shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=30, max_retries=5)
+def send_notification_email(self, notification_id):
+    """Email one notification; the emailed_at stamp, taken under a row lock, makes a retry or duplicate a no-op."""
+    with transaction.atomic():
+        notification = (
+            Notification.objects.select_for_update().select_related("recipient").filter(pk=notification_id).first()
+        )
+        if notification is None or notification.emailed_at or not notification.recipient.email:
+            return False
+        link = f"{settings.WAGTAILADMIN_BASE_URL}{notification.url}" if notification.url.startswith("/") else ""
+        send_mail(
+            subject=f"[Lentera] {notification.title}",
+            message="\n\n".join(part for part in [notification.body, link] if part),
+            from_email=None,
+            recipient_list=[notification.recipient.email],
+        )
+        notification.emailed_at = timezone.now()
+        notification.save(update_fields=["emailed_at"])
+    return True
+
+
+@shared_task
+def ping(value):
+    """Round-trip check used by the health page and the worker integration test."""
+    return {"pong": value}
