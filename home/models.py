@@ -10,6 +10,45 @@ from portal.dashboard import render_panels
 from portal.scoping import pegawai_of
 
 
+class BasePage(Page):
+    """Base of every page on the intranet. `visible_to(user)` is the privacy-aware queryset that listings,
+    menus, search and the dashboard use, so they never show a page (not even its title) the user may not view."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def visible_to(cls, user):
+        # Wagtail's own view restrictions (login, groups, password) decide; the intranet module refines this.
+        queryset = cls.objects.live()
+        if getattr(user, "is_superuser", False):
+            return queryset
+        return (
+            queryset.public()
+            if not getattr(user, "is_authenticated", False)
+            else queryset.exclude(pk__in=_restricted_page_ids(user))
+        )
+
+
+def _restricted_page_ids(user):
+    """IDs of pages under a group or password restriction that the user does not pass."""
+    from wagtail.models import PageViewRestriction
+
+    group_ids = set(user.groups.values_list("pk", flat=True))
+    hidden = []
+    for restriction in PageViewRestriction.objects.select_related("page").prefetch_related("groups"):
+        if restriction.restriction_type == PageViewRestriction.GROUPS:
+            if group_ids & {group.pk for group in restriction.groups.all()}:
+                continue
+        elif restriction.restriction_type == PageViewRestriction.LOGIN:
+            continue
+        hidden.append(restriction.page)
+    ids = set()
+    for page in hidden:
+        ids.update(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
+    return ids
+
+
 class PortalRootPage(Page):
     """Root of the default site: sends each employee to the home page of their own instansi."""
 

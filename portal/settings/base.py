@@ -170,6 +170,12 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "UTC"
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
+# Periodic jobs (Celery beat). Each module adds its entries under its own marker.
+CELERY_BEAT_SCHEDULE = {
+    # home
+    # kompetensi
+    # kinerja
+}
 
 # Wagtail's own background work (search index updates, reference index) runs in the request:
 # it is small and must be visible at once to the editor who made the change.

@@ -1,0 +1,30 @@
+import re
+
+from playwright.sync_api import expect
+
+
+def test_pegawai_logs_in_and_sees_home(page, login, screenshot):
+    page.goto("/")
+    expect(page).to_have_url(re.compile(r"/masuk/\?next=/"))
+    login(page, "pegawai.gorontalo")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Selamat datang")
+    expect(page.locator(".brand-instansi")).to_have_text("Pemerintah Provinsi Gorontalo")
+    expect(page.get_by_role("heading", name="Profil saya")).to_be_visible()
+    expect(page.get_by_text("WITA")).to_be_visible()
+    screenshot(page, "foundation-home-pegawai")
+
+
+def test_wrong_password_is_explained_in_indonesian(page, login, screenshot):
+    login(page, "pegawai.gorontalo", "salah-sandi")
+    expect(page.get_by_role("alert")).to_contain_text("kata sandi salah")
+    screenshot(page, "foundation-login-error")
+
+
+def test_login_with_nip(page, login, server):
+    # the NIP of pegawai.gorontalo is shown on their own profile
+    login(page, "pegawai.gorontalo")
+    nip = page.locator(".facts dd").first.inner_text().strip()
+    page.locator("summary").click()
+    page.get_by_role("button", name="Keluar").click()
+    login(page, nip)
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Selamat datang")
