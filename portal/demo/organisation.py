@@ -205,6 +205,13 @@ class DemoOrganisation:
     def run(self):
         for spec in INSTANSI:
             self.load_instansi(*spec)
+        get_user_model().objects.update_or_create(
+            username="admin",
+            defaults={
+                "password": self.password_hash, "email": "admin@demo.lentera.go.id", "first_name": "Superadmin",
+                "is_staff": True, "is_superuser": True,
+            },
+        )  # fmt: skip
 
     @transaction.atomic
     def load_instansi(self, slug, name, kind, region, time_zone):
