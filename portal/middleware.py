@@ -1,6 +1,8 @@
 import zoneinfo
 
+from django.contrib.auth import middleware as auth_middleware
 from django.utils import timezone
+from rest_framework.views import APIView
 
 from .scoping import pegawai_of
 
@@ -21,3 +23,14 @@ class InstansiTimezoneMiddleware:
             return self.get_response(request)
         finally:
             timezone.deactivate()
+
+
+class LoginRequiredMiddleware(auth_middleware.LoginRequiredMiddleware):
+    """Django's closed-site middleware, except for REST framework views: those authenticate inside the view
+    (session or token) and answer 401/403 themselves, so token clients are not redirected to a login form."""
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        view_class = getattr(view_func, "cls", None)
+        if isinstance(view_class, type) and issubclass(view_class, APIView):
+            return None
+        return super().process_view(request, view_func, view_args, view_kwargs)

@@ -74,7 +74,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # the intranet is closed: every view needs login unless marked @login_not_required
-    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "portal.middleware.LoginRequiredMiddleware",
     "portal.middleware.InstansiTimezoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -123,7 +123,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
-WAGTAILADMIN_LOGIN_URL = "login"
+WAGTAILADMIN_LOGIN_URL = "/masuk/"
+WAGTAIL_FRONTEND_LOGIN_URL = "/masuk/"
 
 # Indonesian first, English second. Stored times are UTC; each request is shown in the time zone
 # of the user's instansi (portal.middleware).
@@ -173,6 +174,9 @@ CELERY_ACCEPT_CONTENT = ["json"]
 # Periodic jobs (Celery beat). Each module adds its entries under its own marker.
 CELERY_BEAT_SCHEDULE = {
     # home
+    "home-reading-reminders": {"task": "home.tasks.send_reading_reminders", "schedule": 6 * 60 * 60.0},
+    "home-review-reminders": {"task": "home.tasks.send_review_reminders", "schedule": 24 * 60 * 60.0},
+    "home-publish-scheduled": {"task": "home.tasks.publish_scheduled_pages", "schedule": 300.0},
     # kompetensi
     # kinerja
 }
@@ -212,6 +216,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "API intranet Lentera untuk ASN.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "SCHEMA_PATH_PREFIX": "/api/v1/",
     # served from our own static files: the intranet may have no internet access
     "SWAGGER_UI_DIST": "SIDECAR",

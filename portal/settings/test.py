@@ -6,3 +6,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Tests run tasks inline; the worker integration test (tests/portal/test_celery_worker.py) switches this off
+# and talks to a real worker through Redis.
+CELERY_TASK_ALWAYS_EAGER = True
