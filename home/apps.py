@@ -6,3 +6,6 @@ class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Intranet")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import panels, signals  # noqa: F401

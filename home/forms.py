@@ -1,0 +1,51 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from . import queries
+from .models import PageFeedback
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Kata kunci"), max_length=200, required=False)
+    jenis = forms.ChoiceField(
+        label=_("Jenis halaman"),
+        required=False,
+        choices=[("", _("Semua jenis")), *((key, label) for key, (_model, label) in queries.SEARCH_TYPES.items())],
+    )
+
+
+class AcknowledgeForm(forms.Form):
+    """The confirmation box, preceded by the page's comprehension questions when it has them."""
+
+    confirm = forms.BooleanField(
+        label=_("Saya telah membaca dan memahami"),
+        error_messages={"required": _("Centang pernyataan ini untuk mengonfirmasi.")},
+    )
+
+    def __init__(self, *args, page=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.question_fields = []
+        for i, block in enumerate(getattr(page, "quiz", None) or []):
+            name = f"q{i}"
+            self.fields[name] = forms.ChoiceField(
+                label=f"{i + 1}. {block.value['question']}",
+                choices=[(str(n), option) for n, option in enumerate(block.value["options"], start=1)],
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Pilih salah satu jawaban.")},
+            )
+            self.question_fields.append(name)
+        # the confirmation comes last, after the questions
+        self.order_fields([*self.question_fields, "confirm"])
+
+    def answers(self):
+        return {name[1:]: self.cleaned_data[name] for name in self.question_fields}
+
+
+class FeedbackForm(forms.Form):
+    kind = forms.ChoiceField(choices=PageFeedback.Kind.choices)
+    comment = forms.CharField(
+        label=_("Komentar (opsional untuk penilaian, wajib untuk laporan masalah)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

@@ -1,0 +1,140 @@
+"""Who may see which page. One place, used by `BasePage.visible_to`, listings, menus, search, the dashboard
+and page serving, so a page the user may not view never shows up anywhere (not even its title).
+
+A page is visible to a signed-in user when all of these hold:
+- it passes Wagtail's view restrictions (login: yes; groups: the user is in one; password: hidden from listings);
+- it lies in the subtree of the user's own instansi home page, or outside every instansi home;
+- it has no audience rules, or one of its audience rules matches the user (editors of the instansi — Admin
+  Konten and Pimpinan — see every page of their instansi so they can check campaigns before and after).
+Superusers see everything.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Q
+
+from portal import roles
+from portal.scoping import has_role, pegawai_of
+
+_CACHE_ATTR = "_lentera_page_privacy"
+
+
+@dataclass(frozen=True)
+class PrivacyContext:
+    hidden_paths: tuple  # subtrees the user may not see (restrictions, other instansi)
+    skip_audience: bool
+    audience_q: Q  # on AudienceRule: the rules that match the user
+
+
+def unit_ancestor_ids(unit):
+    """The unit and every unit above it (audience rules on a unit include its sub-units)."""
+    from portal.models import UnitKerja
+
+    if unit is None:
+        return set()
+    parents = dict(UnitKerja.objects.filter(instansi_id=unit.instansi_id).values_list("pk", "parent_id"))
+    found, node = set(), unit.pk
+    while node is not None and node not in found:
+        found.add(node)
+        node = parents.get(node)
+    return found
+
+
+def unit_descendant_ids(unit_ids, instansi_ids=None):
+    from portal.models import UnitKerja
+
+    units = UnitKerja.objects.all()
+    if instansi_ids is not None:
+        units = units.filter(instansi_id__in=instansi_ids)
+    children = {}
+    for pk, parent_id in units.values_list("pk", "parent_id"):
+        children.setdefault(parent_id, []).append(pk)
+    found, frontier = set(), list(unit_ids)
+    while frontier:
+        node = frontier.pop()
+        if node in found:
+            continue
+        found.add(node)
+        frontier.extend(children.get(node, []))
+    return found
+
+
+def audience_q_for(user):
+    """Q on AudienceRule keeping the rules that match this user."""
+    me = pegawai_of(user)
+    if me is None:
+        return Q(pk__in=[])
+    group_ids = list(user.groups.values_list("pk", flat=True))
+    kind = me.jabatan.kind if me.jabatan_id else None
+    return (
+        (Q(instansi__isnull=True) | Q(instansi_id=me.instansi_id))
+        & (Q(unit__isnull=True) | Q(unit_id__in=unit_ancestor_ids(me.unit)))
+        & (Q(jabatan_kind="") | Q(jabatan_kind=kind or "-"))
+        & (Q(group__isnull=True) | Q(group_id__in=group_ids))
+    )
+
+
+def _hidden_restriction_paths(user):
+    from wagtail.models import PageViewRestriction
+
+    group_ids = set(user.groups.values_list("pk", flat=True))
+    paths = []
+    for restriction in PageViewRestriction.objects.select_related("page").prefetch_related("groups"):
+        if restriction.restriction_type == PageViewRestriction.LOGIN:
+            continue
+        if restriction.restriction_type == PageViewRestriction.GROUPS and group_ids & {
+            group.pk for group in restriction.groups.all()
+        }:
+            continue
+        paths.append(restriction.page.path)
+    return paths
+
+
+def privacy_context(user):
+    """Computed once per user object (i.e. once per request): three or four small queries."""
+    cached = getattr(user, _CACHE_ATTR, None)
+    if cached is not None:
+        return cached
+    from .base import HomePage
+
+    me = pegawai_of(user)
+    other_homes = HomePage.objects.all()
+    if me is not None:
+        other_homes = other_homes.exclude(instansi_id=me.instansi_id)
+    hidden = [*_hidden_restriction_paths(user), *other_homes.values_list("path", flat=True)]
+    context = PrivacyContext(
+        hidden_paths=tuple(sorted(set(hidden))),
+        skip_audience=me is not None and has_role(user, roles.ADMIN_KONTEN, roles.PIMPINAN),
+        audience_q=audience_q_for(user),
+    )
+    setattr(user, _CACHE_ATTR, context)
+    return context
+
+
+def forget_privacy(user):
+    if hasattr(user, _CACHE_ATTR):
+        delattr(user, _CACHE_ATTR)
+
+
+def filter_visible(queryset, user):
+    """Narrow any queryset of pages (Page or a subclass) to what `user` may view."""
+    from .audience import AudienceRule
+
+    if getattr(user, "is_superuser", False):
+        return queryset
+    has_rules = Exists(AudienceRule.objects.filter(page_id=OuterRef("pk")))
+    if not getattr(user, "is_authenticated", False):
+        return queryset.public().filter(~has_rules)
+    context = privacy_context(user)
+    for path in context.hidden_paths:
+        queryset = queryset.exclude(path__startswith=path)
+    if not context.skip_audience:
+        matching = Exists(AudienceRule.objects.filter(context.audience_q, page_id=OuterRef("pk")))
+        queryset = queryset.filter(~has_rules | matching)
+    return queryset
+
+
+def can_view(page, user):
+    from wagtail.models import Page
+
+    return filter_visible(Page.objects.filter(pk=page.pk), user).exists()

@@ -1,0 +1,36 @@
+"""The intranet's dashboard panels on the home page."""
+
+from django.utils import timezone
+
+from portal.dashboard import register_panel
+from portal.scoping import pegawai_of
+
+from . import queries
+from .models import NewsPage, filter_visible
+
+
+@register_panel("required_reading", "home/panels/required_reading.html", order=15)
+def required_reading_panel(request):
+    if pegawai_of(request.user) is None:
+        return None
+    return {"requirements": queries.outstanding_reading(request.user), "today": timezone.localdate()}
+
+
+@register_panel("news", "home/panels/news.html", order=30)
+def news_panel(request):
+    home = queries.my_home(request.user)
+    if home is None:
+        return None
+    news = filter_visible(NewsPage.objects.live().descendant_of(home), request.user)
+    today = timezone.localdate()
+    pinned = list(news.filter(pinned_until__gte=today).order_by("-date")[:3])
+    latest = list(news.exclude(pk__in=[p.pk for p in pinned]).order_by("-date", "-pk")[: 5 - len(pinned)])
+    return {"pinned": pinned, "latest": latest}
+
+
+@register_panel("review_due", "home/panels/review_due.html", order=80)
+def review_due_panel(request):
+    pages = queries.review_due_pages(request.user)
+    if not pages:
+        return None
+    return {"pages": pages[:10], "count": len(pages)}

@@ -1,0 +1,298 @@
+"""Reads shared by views, panels, tasks and templates; every one is narrowed by the page privacy rules."""
+
+from datetime import date
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page, PageViewRestriction
+
+from portal import roles
+from portal.models import Pegawai
+from portal.scoping import has_role, pegawai_of
+
+from .models import (
+    Acknowledgement,
+    ContentPage,
+    HomePage,
+    NewsPage,
+    PageFeedback,
+    PolicyIndexPage,
+    PolicyPage,
+    PolicySubject,
+    ReadingRequirement,
+    SearchGap,
+    SocialisationPage,
+    filter_visible,
+)
+
+PER_PAGE = 20
+OWNED_PAGE_TYPES = (ContentPage, PolicyPage, NewsPage, SocialisationPage)
+
+SEARCH_TYPES = {
+    "kebijakan": (PolicyPage, _("Kebijakan & regulasi")),
+    "berita": (NewsPage, _("Berita & pengumuman")),
+    "panduan": (ContentPage, _("Panduan")),
+    "sosialisasi": (SocialisationPage, _("Materi sosialisasi")),
+}
+
+
+def home_of(page):
+    """The instansi home page above `page` (or the page itself), or None for pages outside every instansi."""
+    prefixes = [page.path[:i] for i in range(4, len(page.path) + 1, Page.steplen)]
+    return HomePage.objects.filter(path__in=prefixes).select_related("instansi").first()
+
+
+def my_home(user):
+    me = pegawai_of(user)
+    if me is None:
+        return None
+    return HomePage.objects.live().filter(instansi_id=me.instansi_id).first()
+
+
+def menu_pages(user):
+    """Main-menu entries: the live, in-menu children of the user's home page that the user may view."""
+    home = my_home(user)
+    if home is None:
+        return []
+    return list(filter_visible(home.get_children().live().in_menu(), user).only("title", "url_path", "path"))
+
+
+def visible_children(index_page, user, model):
+    return filter_visible(model.objects.live().child_of(index_page), user)
+
+
+def _paginate(request, queryset, params):
+    items = Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
+    return {"items": items, "query_string": urlencode({k: v for k, v in params.items() if v})}
+
+
+def index_listing(index_page, request):
+    """Listing context for an index page: its visible children, filtered and paginated."""
+    if isinstance(index_page, PolicyIndexPage):
+        return policy_listing(index_page, request)
+    model = index_page.specific_class.subpage_types[0]
+    from django.apps import apps
+
+    model = apps.get_model(model)
+    queryset = visible_children(index_page, request.user, model)
+    if model is NewsPage:
+        today = timezone.localdate()
+        queryset = queryset.annotate(pinned=Q(pinned_until__gte=today)).order_by("-pinned", "-date", "-pk")
+    elif model is SocialisationPage:
+        queryset = queryset.order_by("-period_start", "-pk")
+    else:
+        queryset = queryset.order_by("title")
+    return _paginate(request, queryset, {})
+
+
+def policy_listing(index_page, request):
+    queryset = visible_children(index_page, request.user, PolicyPage)
+    years = sorted({d.year for d in queryset.dates("date_issued", "year")}, reverse=True)
+    subjects = (
+        PolicySubject.objects.filter(content_object__in=queryset)
+        .values_list("tag__slug", "tag__name")
+        .distinct()
+        .order_by("tag__name")
+    )
+    filters = {
+        "jenis": request.GET.get("jenis", ""),
+        "pokok": request.GET.get("pokok", ""),
+        "tahun": request.GET.get("tahun", ""),
+        "status": request.GET.get("status", ""),
+    }
+    if filters["jenis"] in PolicyPage.RegulationType.values:
+        queryset = queryset.filter(regulation_type=filters["jenis"])
+    if filters["status"] in PolicyPage.Status.values:
+        queryset = queryset.filter(status=filters["status"])
+    if filters["tahun"].isdigit():
+        queryset = queryset.filter(date_issued__year=int(filters["tahun"]))
+    if filters["pokok"]:
+        queryset = queryset.filter(subject_items__tag__slug=filters["pokok"]).distinct()
+    queryset = queryset.select_related("replaced_by").prefetch_related("subjects").order_by("-date_issued", "-pk")
+    return {
+        **_paginate(request, queryset, filters),
+        "filters": filters,
+        "years": years,
+        "subjects": list(subjects),
+        "regulation_types": PolicyPage.RegulationType.choices,
+        "statuses": PolicyPage.Status.choices,
+    }
+
+
+def search_pages(user, query, kind=""):
+    """Privacy-aware full-text search. Returns (results, promoted pages)."""
+    from wagtail.contrib.search_promotions.models import Query
+
+    model = SEARCH_TYPES.get(kind, (Page, None))[0]
+    visible_ids = filter_visible(Page.objects.live(), user).values("pk")
+    queryset = model.objects.live().filter(pk__in=visible_ids)
+    if model is Page:
+        # only the intranet's readable page types, not index or home pages
+        queryset = queryset.type(*(entry[0] for entry in SEARCH_TYPES.values()))
+    results = queryset.search(query, operator="and")
+    promoted = []
+    if query:
+        picks = Query.get(query).editors_picks.select_related("page")
+        allowed = set(
+            filter_visible(Page.objects.live(), user)
+            .filter(pk__in=[p.page_id for p in picks])
+            .values_list("pk", flat=True)
+        )
+        promoted = [pick for pick in picks if pick.page_id in allowed]
+    return results, promoted
+
+
+def audience_pegawai(page, requirement=None):
+    """The active employees a required-reading page is for: its instansi, narrowed by its audience rules and
+    its group view restrictions."""
+    instansi_id = requirement.instansi_id if requirement else getattr(home_of(page), "instansi_id", None)
+    queryset = Pegawai.objects.filter(is_active=True)
+    if instansi_id:
+        queryset = queryset.filter(instansi_id=instansi_id)
+    rules = list(page.audience_rules.select_related("unit"))
+    if rules:
+        match = Q()
+        for rule in rules:
+            match |= rule.pegawai_q()
+        queryset = queryset.filter(pk__in=Pegawai.objects.filter(match).values("pk"))
+    for restriction in PageViewRestriction.objects.filter(
+        page__in=Page.objects.ancestor_of(page, inclusive=True), restriction_type=PageViewRestriction.GROUPS
+    ).prefetch_related("groups"):
+        queryset = queryset.filter(user__groups__in=list(restriction.groups.all())).distinct()
+    return queryset
+
+
+def _acknowledged(requirement):
+    return Acknowledgement.objects.filter(
+        page_id=requirement.page_id, generation=requirement.generation, pegawai_id=OuterRef("pk")
+    )
+
+
+def outstanding_reading(user):
+    """Required reading still open for the user: visible, in its audience, not acknowledged this round."""
+    me = pegawai_of(user)
+    if me is None:
+        return []
+    requirements = (
+        ReadingRequirement.objects.filter(active=True, instansi_id=me.instansi_id)
+        .filter(page__in=filter_visible(Page.objects.live(), user))
+        .exclude(
+            Exists(
+                Acknowledgement.objects.filter(
+                    page_id=OuterRef("page_id"), generation=OuterRef("generation"), pegawai=me
+                )
+            )
+        )
+        .select_related("page")
+        .order_by("deadline", "pk")
+    )
+    # audience rules were applied by filter_visible for ordinary employees; editors skip them there
+    return [r for r in requirements if audience_pegawai(r.page, r).filter(pk=me.pk).exists()]
+
+
+def reading_state(page, user):
+    """What the required-reading box on a page shows this user."""
+    requirement = ReadingRequirement.objects.filter(page_id=page.pk, active=True).first()
+    me = pegawai_of(user)
+    if requirement is None or me is None:
+        return None
+    in_audience = audience_pegawai(page, requirement).filter(pk=me.pk).exists()
+    acknowledgement = (
+        Acknowledgement.objects.filter(page_id=page.pk, pegawai=me, generation=requirement.generation).first()
+        if in_audience
+        else None
+    )
+    previous = (
+        in_audience
+        and acknowledgement is None
+        and Acknowledgement.objects.filter(page_id=page.pk, pegawai=me, generation__lt=requirement.generation).exists()
+    )
+    return {
+        "requirement": requirement,
+        "in_audience": in_audience,
+        "acknowledgement": acknowledgement,
+        "needs_again": previous,
+        "can_report": can_see_reports(user, requirement.instansi_id),
+    }
+
+
+def is_editor(user):
+    return user.is_superuser or (pegawai_of(user) is not None and has_role(user, roles.ADMIN_KONTEN, roles.PIMPINAN))
+
+
+def can_see_reports(user, instansi_id):
+    if user.is_superuser:
+        return True
+    me = pegawai_of(user)
+    return me is not None and me.instansi_id == instansi_id and has_role(user, roles.ADMIN_KONTEN, roles.PIMPINAN)
+
+
+def requirements_for_editor(user):
+    queryset = ReadingRequirement.objects.select_related("page", "instansi").order_by("-active", "deadline", "pk")
+    if user.is_superuser:
+        return queryset
+    me = pegawai_of(user)
+    if me is None or not has_role(user, roles.ADMIN_KONTEN, roles.PIMPINAN):
+        return queryset.none()
+    return queryset.filter(instansi_id=me.instansi_id)
+
+
+def acknowledgement_report(requirement):
+    """Totals, per-unit counts and the queryset of those still outstanding."""
+    audience = audience_pegawai(requirement.page, requirement).annotate(done=Exists(_acknowledged(requirement)))
+    per_unit = list(
+        audience.order_by()
+        .values("unit__name")
+        .annotate(total=Count("pk", distinct=True), done_count=Count("pk", filter=Q(done=True), distinct=True))
+        .order_by("unit__name")
+    )
+    for row in per_unit:
+        row["percent"] = round(100 * row["done_count"] / row["total"]) if row["total"] else 0
+    total = sum(row["total"] for row in per_unit)
+    done = sum(row["done_count"] for row in per_unit)
+    outstanding = audience.filter(done=False).select_related("unit", "jabatan").order_by("unit__name", "nama")
+    return {
+        "total": total,
+        "done": done,
+        "percent": round(100 * done / total) if total else 0,
+        "per_unit": per_unit,
+        "outstanding": outstanding,
+    }
+
+
+def review_due_pages(user, today=None):
+    """Pages the user answers for whose review date has passed."""
+    today = today or timezone.localdate()
+    found = []
+    for model in OWNED_PAGE_TYPES:
+        found.extend(
+            model.objects.live()
+            .filter(review_by__lt=today)
+            .filter(Q(content_owner=user) | Q(content_owner__isnull=True, owner=user))
+            .order_by("review_by")
+        )
+    return sorted(found, key=lambda page: page.review_by or date.min)
+
+
+def feedback_for_owner(user):
+    owned = Q()
+    for model in OWNED_PAGE_TYPES:
+        owned |= Q(
+            page_id__in=model.objects.filter(Q(content_owner=user) | Q(content_owner__isnull=True, owner=user)).values(
+                "pk"
+            )
+        )
+    return PageFeedback.objects.filter(owned).select_related("page", "user").order_by("-created_at")
+
+
+def search_gaps(user):
+    queryset = SearchGap.objects.all()
+    if user.is_superuser:
+        return queryset
+    me = pegawai_of(user)
+    if me is None or not has_role(user, roles.ADMIN_KONTEN, roles.PIMPINAN):
+        return queryset.none()
+    return queryset.filter(instansi_id=me.instansi_id)

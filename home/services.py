@@ -1,0 +1,351 @@
+"""Every state change of the intranet module: one function per use case, in a transaction, checking
+permission and state, audit-logged with Wagtail's log."""
+
+from datetime import timedelta
+
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
+
+from portal import roles
+from portal.scoping import has_role, pegawai_of
+from portal.services import notify
+
+from . import queries
+from .models import (
+    Acknowledgement,
+    EditorGroup,
+    HomePage,
+    PageFeedback,
+    QuizAttempt,
+    ReadingRequirement,
+    SearchGap,
+)
+from .models.privacy import can_view
+
+# Days before the deadline on which the outstanding audience is reminded; each step once.
+REMINDER_STEPS = (7, 3, 1, 0)
+
+# ---------------------------------------------------------------- required reading
+
+
+@transaction.atomic
+def sync_reading_requirement(page, revision=None, user=None):
+    """Called when a page is published: copy its required-reading setting to the requirement, and start a new
+    round of acknowledgements when the editor asked for re-acknowledgement."""
+    specific = page.specific
+    if not hasattr(specific, "is_required_reading"):
+        return None
+    requirement = ReadingRequirement.objects.select_for_update().filter(page_id=page.pk).first()
+    if not specific.is_required_reading:
+        if requirement is not None and requirement.active:
+            requirement.active = False
+            requirement.save(update_fields=["active"])
+        return requirement
+    home = queries.home_of(page)
+    now = timezone.now()
+    if requirement is None:
+        requirement = ReadingRequirement(page_id=page.pk, generation=1, generation_since=now)
+    elif specific.reacknowledge:
+        requirement.generation = F("generation") + 1
+        requirement.generation_since = now
+    requirement.instansi_id = home.instansi_id if home else None
+    requirement.active = True
+    requirement.deadline = specific.reading_deadline
+    requirement.revision = revision or page.latest_revision
+    requirement.save()
+    requirement.refresh_from_db()
+    if specific.reacknowledge:
+        _clear_reacknowledge_flag(specific, revision)
+        log(page, "home.reacknowledge", user=user, data={"generation": requirement.generation})
+    return requirement
+
+
+def _clear_reacknowledge_flag(page, revision):
+    """The flag is a one-shot request: clear it on the live page and in the published revision, so the next
+    edit starts unticked and republishing does not start yet another round."""
+    type(page).objects.filter(pk=page.pk).update(reacknowledge=False)
+    if revision is not None and revision.content.get("reacknowledge"):
+        revision.content["reacknowledge"] = False
+        revision.save(update_fields=["content"])
+
+
+def deactivate_requirement(page):
+    ReadingRequirement.objects.filter(page_id=page.pk).update(active=False)
+
+
+def grade_quiz(page, answers):
+    """Score in percent of the page's comprehension check for {question_index: option_number}."""
+    questions = list(page.quiz)
+    if not questions:
+        return None
+    correct = sum(1 for i, block in enumerate(questions) if str(answers.get(str(i), "")) == str(block.value["correct"]))
+    return round(100 * correct / len(questions))
+
+
+@transaction.atomic
+def acknowledge(user, page, answers=None):
+    """The employee confirms "Saya telah membaca dan memahami" for the current round (passing the
+    comprehension check first where the page has one). Returns the Acknowledgement."""
+    me = pegawai_of(user)
+    requirement = ReadingRequirement.objects.filter(page_id=page.pk, active=True).first()
+    if me is None or requirement is None:
+        raise ValidationError(_("Halaman ini bukan bacaan wajib."))
+    if not can_view(page, user) or not queries.audience_pegawai(page, requirement).filter(pk=me.pk).exists():
+        raise PermissionDenied(_("Halaman ini bukan bacaan wajib untuk Anda."))
+    existing = Acknowledgement.objects.filter(page=page, pegawai=me, generation=requirement.generation).first()
+    if existing is not None:
+        return existing
+    specific = page.specific
+    score = None
+    if getattr(specific, "quiz", None):
+        answers = answers or {}
+        score = grade_quiz(specific, answers)
+        passed = score >= specific.quiz_pass_mark
+        QuizAttempt.objects.create(
+            page=page, pegawai=me, generation=requirement.generation, answers=answers, score=score, passed=passed
+        )
+        if not passed:
+            raise ValidationError(
+                _(
+                    "Nilai uji pemahaman Anda %(score)s%%, di bawah nilai lulus %(mark)s%%. Silakan baca lagi dan coba kembali."
+                )
+                % {"score": score, "mark": specific.quiz_pass_mark}
+            )
+    try:
+        with transaction.atomic():
+            ack = Acknowledgement.objects.create(
+                page=page,
+                pegawai=me,
+                user=user,
+                revision=requirement.revision or page.live_revision,
+                generation=requirement.generation,
+                quiz_score=score,
+            )
+    except IntegrityError:  # a double submit: the first one counts
+        return Acknowledgement.objects.get(page=page, pegawai=me, generation=requirement.generation)
+    log(page, "home.acknowledge", user=user, data={"generation": requirement.generation, "score": score})
+    return ack
+
+
+def send_reading_reminders(today=None):
+    """Remind those outstanding before each deadline, once per reminder step: the notification's dedupe key
+    holds the page, the round and the step, so running the job again (or twice a day) sends nothing new."""
+    today = today or timezone.localdate()
+    sent = 0
+    horizon = today + timedelta(days=max(REMINDER_STEPS))
+    requirements = ReadingRequirement.objects.filter(
+        active=True, deadline__gte=today, deadline__lte=horizon, page__live=True
+    ).select_related("page")
+    for requirement in requirements:
+        days_left = (requirement.deadline - today).days
+        step = min(s for s in REMINDER_STEPS if s >= days_left)
+        report = queries.acknowledgement_report(requirement)
+        url = requirement.page.url or ""
+        for pegawai in report["outstanding"].select_related("user"):
+            created = notify(
+                pegawai.user,
+                kind="home.reading_reminder",
+                title=_("Bacaan wajib: %(title)s (batas %(date)s)")
+                % {"title": requirement.page.title, "date": requirement.deadline.strftime("%d-%m-%Y")},
+                body=_("Mohon baca dan konfirmasi halaman ini sebelum batas waktu."),
+                url=url,
+                dedupe_key=f"home.reading:{requirement.page_id}:{requirement.generation}:{step}",
+            )
+            sent += created is not None
+    return sent
+
+
+def send_review_reminders(today=None):
+    """Remind page owners whose pages are past their review date, once per page and review date."""
+    from django.contrib.auth import get_user_model
+
+    today = today or timezone.localdate()
+    sent = 0
+    for model in queries.OWNED_PAGE_TYPES:
+        for page in model.objects.live().filter(review_by__lt=today).select_related("content_owner", "owner"):
+            owner = page.responsible_user
+            if owner is None or not isinstance(owner, get_user_model()):
+                continue
+            created = notify(
+                owner,
+                kind="home.review_due",
+                title=_("Halaman perlu ditinjau: %(title)s") % {"title": page.title},
+                body=_("Tanggal tinjauan halaman ini sudah lewat. Periksa dan perbarui isinya."),
+                url=f"/admin/pages/{page.pk}/edit/",
+                dedupe_key=f"home.review:{page.pk}:{page.review_by.isoformat()}",
+            )
+            sent += created is not None
+    return sent
+
+
+# ---------------------------------------------------------------- feedback and search gaps
+
+
+@transaction.atomic
+def submit_feedback(user, page, kind, comment=""):
+    if kind not in PageFeedback.Kind.values:
+        raise ValidationError(_("Jenis umpan balik tidak dikenal."))
+    if not can_view(page, user):
+        raise PermissionDenied
+    comment = (comment or "").strip()
+    if kind == PageFeedback.Kind.PROBLEM and not comment:
+        raise ValidationError({"comment": _("Jelaskan masalah yang Anda temukan.")})
+    feedback = PageFeedback.objects.create(page=page, user=user, kind=kind, comment=comment[:2000])
+    owner = getattr(page.specific, "responsible_user", None) or page.owner
+    if owner is not None and owner != user and (kind != PageFeedback.Kind.HELPFUL):
+        notify(
+            owner,
+            kind="home.feedback",
+            title=_("%(kind)s: %(title)s") % {"kind": feedback.get_kind_display(), "title": page.title},
+            body=comment,
+            url=page.url or "",
+            dedupe_key=f"home.feedback:{feedback.pk}",
+        )
+    log(page, "home.feedback", user=user, data={"kind": kind})
+    return feedback
+
+
+def record_search_gap(user, query):
+    query = " ".join(query.lower().split())[:200]
+    if not query:
+        return None
+    me = pegawai_of(user)
+    gap, _created = SearchGap.objects.get_or_create(instansi_id=me.instansi_id if me else None, query=query)
+    SearchGap.objects.filter(pk=gap.pk).update(hits=F("hits") + 1, last_seen=timezone.now())
+    return gap
+
+
+# ---------------------------------------------------------------- editorial set-up per instansi
+
+EDITOR_ROLES = {
+    # role: (page permissions on the instansi subtree, model permissions)
+    roles.ADMIN_KONTEN: (["add_page", "change_page", "lock_page"], roles.GROUP_PERMISSIONS[roles.ADMIN_KONTEN]),
+    roles.PIMPINAN: (["change_page", "publish_page"], ["wagtailadmin.access_admin"]),
+}
+
+
+def _editor_group(instansi, role):
+    group, _created = Group.objects.get_or_create(name=f"{role} ({instansi.slug})")
+    EditorGroup.objects.get_or_create(group=group, defaults={"instansi": instansi, "role": role})
+    return group
+
+
+def _model_permissions(dotted_names):
+    found = []
+    for dotted in dotted_names:
+        app_label, codename = dotted.split(".")
+        permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+        if permission is not None:
+            found.append(permission)
+    return found
+
+
+def _workflow(name, groups, task_name):
+    workflow, created = Workflow.objects.get_or_create(name=name)
+    if created or not workflow.workflow_tasks.exists():
+        task = GroupApprovalTask.objects.create(name=task_name)
+        task.groups.set(groups)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    return workflow
+
+
+@transaction.atomic
+def ensure_instansi_editorial(home):
+    """Per-instansi editor groups with page permissions on the home's subtree, and the two workflows:
+    policies need the instansi's Pimpinan; other pages one review by Admin Konten or Pimpinan. Idempotent."""
+    instansi = home.instansi
+    groups = {}
+    for role, (page_codenames, model_perms) in EDITOR_ROLES.items():
+        group = _editor_group(instansi, role)
+        group.permissions.add(*_model_permissions(model_perms))
+        for codename in page_codenames:
+            GroupPagePermission.objects.get_or_create(
+                group=group,
+                page=home,
+                permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
+            )
+        groups[role] = group
+    content = _workflow(
+        content_workflow_name(instansi),
+        [groups[roles.ADMIN_KONTEN], groups[roles.PIMPINAN]],
+        f"Tinjauan Admin Konten ({instansi.slug})",
+    )
+    policy = _workflow(
+        policy_workflow_name(instansi), [groups[roles.PIMPINAN]], f"Persetujuan Pimpinan ({instansi.slug})"
+    )
+    WorkflowPage.objects.get_or_create(page=home, defaults={"workflow": content})
+    from .models import PolicyIndexPage
+
+    for index in PolicyIndexPage.objects.descendant_of(home):
+        WorkflowPage.objects.get_or_create(page=index, defaults={"workflow": policy})
+    for pegawai in instansi.pegawai.select_related("user").filter(user__groups__name__in=list(EDITOR_ROLES)).distinct():
+        sync_editor_groups(pegawai.user, pegawai)
+    return groups
+
+
+# Workflow names are data looked up by name, so they are not translated.
+def content_workflow_name(instansi):
+    return f"Tinjauan konten ({instansi.slug})"
+
+
+def policy_workflow_name(instansi):
+    return f"Persetujuan kebijakan ({instansi.slug})"
+
+
+def assign_policy_workflow(index_page):
+    home = queries.home_of(index_page)
+    workflow = Workflow.objects.filter(name=policy_workflow_name(home.instansi)).first() if home else None
+    if workflow is not None:
+        WorkflowPage.objects.get_or_create(page=index_page, defaults={"workflow": workflow})
+
+
+def sync_editor_groups(user, pegawai=None):
+    """Keep the user's per-instansi editor groups equal to their roles in their own instansi."""
+    me = pegawai or pegawai_of(user)
+    if hasattr(user, "_lentera_roles"):
+        del user._lentera_roles
+    role_names = set(user.groups.exclude(editor_group__isnull=False).values_list("name", flat=True))
+    wanted = set()
+    if me is not None and me.is_active:
+        wanted = set(
+            EditorGroup.objects.filter(instansi_id=me.instansi_id, role__in=role_names).values_list(
+                "group_id", flat=True
+            )
+        )
+    current = set(EditorGroup.objects.filter(group__user=user).values_list("group_id", flat=True))
+    if wanted - current:
+        user.groups.add(*(wanted - current))
+    if current - wanted:
+        user.groups.remove(*(current - wanted))
+
+
+def can_manage_content(user, instansi_id):
+    if user.is_superuser:
+        return True
+    me = pegawai_of(user)
+    return me is not None and me.instansi_id == instansi_id and has_role(user, roles.ADMIN_KONTEN)
+
+
+def home_for_new_instansi(instansi, actor=None):
+    """Create the instansi's home page under the portal root (once) and set up its editorial permissions."""
+    from .models import PortalRootPage
+
+    home = HomePage.objects.filter(instansi=instansi).first()
+    if home is None:
+        root = PortalRootPage.objects.first()
+        home = HomePage(
+            title=instansi.name,
+            slug=instansi.slug,
+            instansi=instansi,
+            intro=f"<p>{_('Selamat datang di intranet %(name)s.') % {'name': instansi.name}}</p>",
+        )
+        root.add_child(instance=home)
+        home.save_revision(user=actor).publish(user=actor)
+    ensure_instansi_editorial(home)
+    return home
