@@ -32,3 +32,12 @@ def send_notification_email(self, notification_id):
 def ping(value):
     """Round-trip check used by the health page and the worker integration test."""
     return {"pong": value}
+
+
+@shared_task(acks_late=True)
+def run_import_task(job_id):
+    """Run a confirmed import of more than IMPORT_ASYNC_ROW_THRESHOLD rows; a redelivered task is a no-op."""
+    from .importing.services import run_import
+
+    job = run_import(job_id)
+    return job.status if job else None

@@ -1,0 +1,287 @@
+"""Building blocks for resources that import into one instansi.
+
+`InstansiResource` keeps every row inside the importing user's instansi, resolves codes to objects with one
+query per referenced table (not per row), reports errors per column in Indonesian, and lets a row point at
+another row of the same file that comes later (a unit's parent, a pegawai's atasan) by resolving those
+references after all rows are in.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from import_export import resources, widgets
+from import_export.instance_loaders import CachedInstanceLoader
+
+
+def blank(value):
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def text(value):
+    """A cell as trimmed text; spreadsheets hand integers back for numeric-looking codes."""
+    if blank(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+class TextWidget(widgets.CharWidget):
+    def clean(self, value, row=None, **kwargs):
+        return text(value)
+
+
+class ChoiceWidget(widgets.Widget):
+    """A value out of `choices` (compared case-insensitively), stored as its canonical spelling."""
+
+    def __init__(self, choices, label, required=False, default=""):
+        super().__init__()
+        self.choices = {str(value).lower(): value for value, _label in choices}
+        self.label = label
+        self.required = required
+        self.default = default
+
+    def clean(self, value, row=None, **kwargs):
+        value = text(value)
+        if not value:
+            if self.required and not self.default:
+                raise ValueError(_("%(label)s wajib diisi.") % {"label": self.label})
+            return self.default
+        try:
+            return self.choices[value.lower()]
+        except KeyError:
+            raise ValueError(
+                _("%(label)s '%(value)s' tidak dikenal; pilihan: %(choices)s.")
+                % {"label": self.label, "value": value, "choices": ", ".join(map(str, self.choices.values()))}
+            ) from None
+
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else str(value)
+
+
+class IndonesianDateWidget(widgets.Widget):
+    FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y")
+
+    def clean(self, value, row=None, **kwargs):
+        if blank(value):
+            return None
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        for fmt in self.FORMATS:
+            try:
+                return datetime.datetime.strptime(text(value), fmt).date()
+            except ValueError:
+                continue
+        raise ValueError(
+            _("Tanggal '%(value)s' tidak dikenali; tulis sebagai TTTT-BB-HH, misalnya 2020-04-01.") % {"value": value}
+        )
+
+    def render(self, value, obj=None, **kwargs):
+        return value.isoformat() if value else ""
+
+
+class IntegerWidget(widgets.Widget):
+    def __init__(self, label):
+        super().__init__()
+        self.label = label
+
+    def clean(self, value, row=None, **kwargs):
+        if blank(value):
+            return None
+        try:
+            return int(text(value))
+        except ValueError:
+            raise ValueError(_("%(label)s harus berupa angka bulat.") % {"label": self.label}) from None
+
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else str(value)
+
+
+class LookupWidget(widgets.Widget):
+    """A code resolved to an object of a queryset the resource provides (already scoped to the instansi).
+
+    All objects are read once, on first use, so a file of 20,000 rows costs one query per referenced table.
+    """
+
+    def __init__(self, resource_queryset, key, label, required=False, normalise=str.strip):
+        super().__init__()
+        self.resource_queryset = resource_queryset  # name of a method on the resource returning a queryset
+        self.key = key
+        self.label = label
+        self.required = required
+        self.normalise = normalise
+        self.cache = None
+
+    def bind(self, resource):
+        self.resource = resource
+        self.cache = None
+
+    def lookup(self):
+        if self.cache is None:
+            queryset = getattr(self.resource, self.resource_queryset)()
+            self.cache = {self.normalise(str(getattr(obj, self.key))): obj for obj in queryset}
+        return self.cache
+
+    def clean(self, value, row=None, **kwargs):
+        value = text(value)
+        if not value:
+            if self.required:
+                raise ValueError(_("%(label)s wajib diisi.") % {"label": self.label})
+            return None
+        found = self.lookup().get(self.normalise(value))
+        if found is None:
+            raise ValueError(
+                _("%(label)s '%(value)s' tidak ditemukan di instansi ini.") % {"label": self.label, "value": value}
+            )
+        return found
+
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else str(getattr(value, self.key))
+
+
+class SelfReference:
+    """A column naming another row of the same model (a unit's parent, a pegawai's atasan) by its key.
+
+    The target may already exist in the instansi or appear anywhere in the same file; references to rows of
+    the file are set once every row has been saved.
+    """
+
+    def __init__(self, attribute, column, label):
+        self.attribute = attribute
+        self.column = column
+        self.label = label
+
+
+class InstansiResource(resources.ModelResource):
+    """Base of every resource imported through the admin import view.
+
+    Subclasses set `instansi_path` (lookup from the model to Instansi), `key_field` (the import id, one
+    column) and optionally `self_reference`.
+    """
+
+    instansi_path = "instansi"
+    key_field = "code"
+    self_reference: SelfReference | None = None
+
+    class Meta:
+        clean_model_instances = True
+        skip_unchanged = False
+        report_skipped = True
+        skip_diff = True
+        instance_loader_class = CachedInstanceLoader
+
+    def __init__(self, instansi=None, user=None, progress=None, **kwargs):
+        super().__init__(**kwargs)
+        self.instansi = instansi
+        self.user = user
+        self.progress = progress
+        self.deferred = []  # (instance, key, row_number, row)
+        self.imported = {}  # key -> instance saved by this import
+        for field in self.fields.values():
+            if isinstance(field.widget, LookupWidget):
+                field.widget.bind(self)
+
+    # --- scoping ---
+
+    def get_queryset(self):
+        return self._meta.model._default_manager.filter(**{self.instansi_path: self.instansi})
+
+    def init_instance(self, row=None):
+        instance = super().init_instance(row)
+        if self.instansi_path == "instansi":
+            instance.instansi = self.instansi
+        return instance
+
+    # --- column names for messages ---
+
+    def column_for(self, attribute):
+        if self.self_reference and attribute == self.self_reference.attribute:
+            return self.self_reference.column
+        for field in self.fields.values():
+            if field.attribute == attribute or f"{field.attribute}_id" == attribute:
+                return field.column_name
+        return attribute
+
+    # --- rows that refer to other rows ---
+
+    def before_import(self, dataset, **kwargs):
+        super().before_import(dataset, **kwargs)
+        self.deferred = []
+        self.imported = {}
+        key_column = self.fields[self.key_field].column_name
+        self.file_keys = {text(value) for value in dataset[key_column]} if key_column in dataset.headers else set()
+        if self.self_reference:
+            self.existing_keys = dict(self.get_queryset().values_list(self.key_field, "pk"))
+
+    def import_instance(self, instance, row, **kwargs):
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if self.self_reference:
+            try:
+                self.read_self_reference(instance, row, kwargs.get("row_number"))
+            except ValidationError as error:
+                errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def read_self_reference(self, instance, row, row_number):
+        ref = self.self_reference
+        target = text(row.get(ref.column))
+        own_key = text(getattr(instance, self.key_field))
+        setattr(instance, ref.attribute, None)
+        if not target:
+            return
+        if target == own_key:
+            raise ValidationError({ref.attribute: _("%(label)s tidak boleh dirinya sendiri.") % {"label": ref.label}})
+        if target in self.existing_keys and target not in self.file_keys:
+            setattr(instance, f"{ref.attribute}_id", self.existing_keys[target])
+        elif target in self.file_keys or target in self.existing_keys:
+            # may be created (or changed) by a later row: resolved once all rows are saved
+            self.deferred.append((instance, target, row_number, row))
+        else:
+            raise ValidationError(
+                {
+                    ref.attribute: _("%(label)s '%(value)s' tidak ditemukan di instansi ini maupun di berkas.")
+                    % {"label": ref.label, "value": target}
+                }
+            )
+
+    def save_instance(self, instance, is_create, row, **kwargs):
+        super().save_instance(instance, is_create, row, **kwargs)
+        self.imported[getattr(instance, self.key_field)] = instance
+
+    def finish_import(self, job, result):
+        """Follow-up work after a successful import, inside its transaction (e.g. group membership)."""
+
+    def after_import_row(self, row, row_result, **kwargs):
+        super().after_import_row(row, row_result, **kwargs)
+        if self.progress is not None:
+            self.progress(kwargs.get("row_number", 0))
+
+    def after_import(self, dataset, result, **kwargs):
+        super().after_import(dataset, result, **kwargs)
+        if not self.deferred or result.has_errors() or result.has_validation_errors():
+            return
+        ref = self.self_reference
+        targets = {
+            getattr(obj, self.key_field): obj
+            for obj in self.get_queryset().filter(
+                **{f"{self.key_field}__in": {key for _i, key, _n, _r in self.deferred}}
+            )
+        }
+        # the rows' own objects, so a chain (or a cycle) through several rows is seen as it is being built
+        targets.update(self.imported)
+        for instance, key, row_number, row in self.deferred:
+            setattr(instance, ref.attribute, targets[key])
+            try:
+                instance.clean()
+            except ValidationError as error:
+                result.append_invalid_row(row_number, row, ValidationError(error.update_error_dict({})))
+                continue
+            instance.save(update_fields=[ref.attribute])

@@ -1,0 +1,63 @@
+"""Which data kinds can be imported. Each module registers its django-import-export resources here from its
+own `wagtail_hooks.py`:
+
+    register_import(
+        "pegawai", PegawaiResource, _("Pegawai"), "portal.add_pegawai",
+        template_columns=[("nip", "198501012010011001"), ...],
+    )
+
+A resource class is instantiated as `resource_class(instansi=..., user=...)` and must keep every row it
+reads or writes inside that instansi (subclass `portal.importing.base.InstansiResource`).
+"""
+
+from dataclasses import dataclass
+
+from wagtail import hooks
+
+
+@dataclass(frozen=True)
+class ImportKind:
+    key: str
+    resource_class: type
+    label: str
+    permission: str
+    template_columns: tuple  # ((header, example value), ...)
+    help_text: str = ""
+
+    @property
+    def headers(self):
+        return [header for header, _example in self.template_columns]
+
+    @property
+    def example_row(self):
+        return [example for _header, example in self.template_columns]
+
+    def allowed_for(self, user):
+        return user.is_active and user.has_perm(self.permission)
+
+
+_registry: dict[str, ImportKind] = {}
+
+
+def register_import(key, resource_class, label, permission, template_columns, help_text=""):
+    if key in _registry and _registry[key].resource_class is not resource_class:
+        raise ValueError(f"import kind {key!r} is already registered")
+    _registry[key] = ImportKind(key, resource_class, label, permission, tuple(template_columns), help_text)
+
+
+def _discover():
+    # registrations live in wagtail_hooks modules; a Celery worker never renders the admin, so load them here
+    hooks.search_for_hooks()
+
+
+def get_import(key):
+    _discover()
+    return _registry.get(key)
+
+
+def import_kinds(user=None):
+    _discover()
+    kinds = list(_registry.values())
+    if user is not None:
+        kinds = [kind for kind in kinds if kind.allowed_for(user)]
+    return kinds

@@ -1,0 +1,172 @@
+"""The import pages inside the Wagtail admin: choose a kind and upload -> preview -> confirm -> progress/summary."""
+
+import csv
+import io
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.generic import FormView, TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from ..models import ImportJob
+from ..scoping import instansi_q
+from . import services
+from .forms import UploadForm
+from .registry import get_import, import_kinds
+
+RECENT_JOBS = 20
+ERRORS_SHOWN = 1000
+
+
+def visible_jobs(user):
+    return ImportJob.objects.filter(instansi_q(user)).select_related("instansi", "uploaded_by")
+
+
+def _kinds_or_403(user):
+    kinds = import_kinds(user)
+    if not kinds:
+        raise PermissionDenied
+    return kinds
+
+
+class ImportIndexView(WagtailAdminTemplateMixin, FormView):
+    template_name = "portal/importing/index.html"
+    form_class = UploadForm
+    page_title = gettext_lazy("Impor data")
+    header_icon = "upload"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.kinds = _kinds_or_403(request.user)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user, "kinds": self.kinds}
+
+    def get_initial(self):
+        return {"kind": self.request.GET.get("jenis", "")}
+
+    def form_valid(self, form):
+        if form.instansi is None:
+            form.add_error(None, _("Akun Anda belum terhubung dengan data pegawai suatu instansi."))
+            return self.form_invalid(form)
+        job = services.preview_import(
+            self.request.user,
+            kind_key=form.cleaned_data["kind"],
+            instansi=form.instansi,
+            uploaded_file=form.cleaned_data["file"],
+            language=get_language(),
+        )
+        return redirect("portal_import:job", pk=job.pk)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(kinds=self.kinds, jobs=visible_jobs(self.request.user)[:RECENT_JOBS], **kwargs)
+
+
+class ImportJobView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "portal/importing/job.html"
+    header_icon = "upload"
+
+    def get_page_title(self):
+        return _("Impor %(kind)s") % {"kind": self.kind.label if self.kind else self.job.kind}
+
+    def get_breadcrumbs_items(self):
+        return [
+            *super().get_breadcrumbs_items(),
+            {"url": reverse("portal_import:index"), "label": _("Impor data")},
+            {"url": "", "label": self.job.original_name},
+        ]
+
+    def dispatch(self, request, *args, **kwargs):
+        _kinds_or_403(request.user)
+        self.job = get_object_or_404(visible_jobs(request.user), pk=kwargs["pk"])
+        self.kind = get_import(self.job.kind)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        job = self.job
+        processed, percent = services.progress_of(job)
+        return super().get_context_data(
+            job=job,
+            kind=self.kind,
+            errors=job.errors[:ERRORS_SHOWN],
+            errors_hidden=max(0, len(job.errors) - ERRORS_SHOWN),
+            preview_rows=job.summary.get("rows", []),
+            more_rows=job.summary.get("more_rows", 0),
+            processed=processed,
+            percent=percent,
+            running=job.status in (ImportJob.Status.QUEUED, ImportJob.Status.RUNNING),
+            can_confirm=job.status == ImportJob.Status.PREVIEWED
+            and not job.errors
+            and (job.uploaded_by_id == self.request.user.pk or self.request.user.is_superuser),
+            async_threshold=settings.IMPORT_ASYNC_ROW_THRESHOLD,
+            **kwargs,
+        )
+
+
+@require_POST
+def confirm(request, pk):
+    job = get_object_or_404(visible_jobs(request.user), pk=pk)
+    try:
+        services.confirm_import(request.user, job)
+    except PermissionDenied as error:
+        messages.error(request, str(error))
+    return redirect("portal_import:job", pk=job.pk)
+
+
+def job_status(request, pk):
+    job = get_object_or_404(visible_jobs(request.user), pk=pk)
+    processed, percent = services.progress_of(job)
+    return JsonResponse(
+        {
+            "status": job.status,
+            "label": str(job.get_status_display()),
+            "processed": processed,
+            "total": job.total_rows,
+            "percent": percent,
+            "finished": job.status in (ImportJob.Status.DONE, ImportJob.Status.FAILED),
+        }
+    )
+
+
+def template_download(request, kind, fmt):
+    found = get_import(kind)
+    if found is None or not found.allowed_for(request.user) or fmt not in services.FORMATS:
+        raise Http404
+    filename = f"templat-impor-{found.key}.{fmt}"
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(found.headers)
+        writer.writerow(found.example_row)
+        # a byte-order mark so that Excel opens the file as UTF-8
+        response = HttpResponse(("\ufeff" + buffer.getvalue()).encode(), content_type="text/csv; charset=utf-8")
+    else:
+        from openpyxl import Workbook
+        from openpyxl.styles import Font
+
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = str(found.label)[:31]
+        sheet.append(found.headers)
+        # every example cell is text, so a NIP keeps all 18 digits and a code its leading zeros
+        sheet.append([str(value) for value in found.example_row])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for cell in sheet[2]:
+            cell.number_format = "@"
+        for column in sheet.columns:
+            sheet.column_dimensions[column[0].column_letter].width = max(14, len(str(column[1].value or "")) + 2)
+        output = io.BytesIO()
+        workbook.save(output)
+        response = HttpResponse(
+            output.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

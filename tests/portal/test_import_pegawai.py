@@ -1,0 +1,151 @@
+import pytest
+from django.contrib.auth import get_user_model
+from wagtail.models import ModelLogEntry
+
+from portal import roles
+from portal.importing import services
+from portal.models import ImportJob, Pegawai
+from tests.factories import make_jabatan, valid_nip
+
+from .import_helpers import csv_upload, fresh, pegawai_row, role_permissions  # noqa: F401
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("role_permissions")]
+
+
+def preview(actor, upload, instansi, kind="pegawai"):
+    return services.preview_import(actor, kind_key=kind, instansi=instansi, uploaded_file=upload)
+
+
+def run(job, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.confirm_import(fresh(job.uploaded_by), job)
+    job.refresh_from_db()
+    return job
+
+
+def test_dry_run_with_bad_rows_writes_nothing_and_lists_every_error(org):
+    before = (Pegawai.objects.count(), get_user_model().objects.count())
+    upload = csv_upload(
+        [
+            pegawai_row(valid_nip(), "Benar Sekali"),
+            pegawai_row("19850101", "NIP Pendek"),
+            pegawai_row(valid_nip(), "Unit Salah", unit="TIDAK-ADA"),
+            pegawai_row(valid_nip(), "Status Salah", status="Honorer"),
+            pegawai_row(valid_nip(), "Atasan Hilang", nip_atasan="199001012015031999"),
+        ]
+    )
+    job = preview(fresh(org.sdm), upload, org.gorontalo)
+
+    assert (Pegawai.objects.count(), get_user_model().objects.count()) == before
+    assert job.status == ImportJob.Status.PREVIEWED and job.total_rows == 5
+    found = {(error["row"], error["column"]) for error in job.errors}
+    assert found == {(3, "nip"), (4, "kode_unit"), (5, "status"), (6, "nip_atasan")}
+    messages = {error["column"]: error["message"] for error in job.errors}
+    assert messages["nip"] == "NIP harus 18 digit, yang dimasukkan 8 digit."
+    assert messages["kode_unit"] == "Kode unit 'TIDAK-ADA' tidak ditemukan di instansi ini."
+    assert "PNS, PPPK" in messages["status"]
+    assert "tidak ditemukan" in messages["nip_atasan"]
+
+
+def test_confirm_refuses_a_job_with_errors(org):
+    job = preview(fresh(org.sdm), csv_upload([pegawai_row("123", "Salah")]), org.gorontalo)
+    with pytest.raises(Exception, match="tidak dapat dijalankan"):
+        services.confirm_import(fresh(org.sdm), job)
+    assert ImportJob.objects.get(pk=job.pk).status == ImportJob.Status.PREVIEWED
+
+
+def test_good_import_creates_accounts_and_resolves_atasan_later_in_the_file(org, django_capture_on_commit_callbacks):
+    make_jabatan(org.gorontalo, "ANALIS", kind="fungsional")
+    kepala, staf = valid_nip(), valid_nip()
+    upload = csv_upload(
+        [
+            # the staff member names an atasan that only appears on the next row
+            pegawai_row(staf, "Rina Staf", kode_jabatan="ANALIS", nip_atasan=kepala, tmt_pangkat="01/04/2020"),
+            pegawai_row(kepala, "Kepala Baru", gelar_depan="Dr.", nip_atasan=org.atasan.nip, email="k@uji.go.id"),
+            pegawai_row(org.rekan.nip, "Budi Rekan Diubah", nip_atasan=kepala),
+        ]
+    )
+    job = preview(fresh(org.sdm), upload, org.gorontalo)
+    assert job.errors == []
+    assert (job.summary["new"], job.summary["update"]) == (2, 1)
+    assert not Pegawai.objects.filter(nip__in=[kepala, staf]).exists()
+
+    job = run(job, django_capture_on_commit_callbacks)
+
+    assert job.status == ImportJob.Status.DONE and job.progress_percent == 100
+    new_staf = Pegawai.objects.select_related("user", "atasan", "jabatan", "pangkat").get(nip=staf)
+    new_kepala = Pegawai.objects.select_related("user").get(nip=kepala)
+    assert new_staf.atasan == new_kepala and new_kepala.atasan == org.atasan
+    assert new_staf.instansi == org.gorontalo and new_staf.jabatan.code == "ANALIS"
+    assert new_staf.pangkat.golongan_ruang == "III/a" and new_staf.tmt_pangkat.isoformat() == "2020-04-01"
+    assert new_staf.user.username == staf and not new_staf.user.has_usable_password()
+    assert set(new_kepala.user.groups.values_list("name", flat=True)) == {roles.PEGAWAI, roles.ATASAN}
+    org.rekan.refresh_from_db()
+    assert org.rekan.nama == "Budi Rekan Diubah" and org.rekan.atasan == new_kepala
+
+    actions = ModelLogEntry.objects.filter(user_id=org.sdm.user_id).values_list("action", flat=True)
+    assert sorted(actions) == [
+        "lentera.import", "lentera.import.create", "lentera.import.create", "lentera.import.update",
+    ]  # fmt: skip
+
+
+def test_cycle_through_rows_of_the_file_is_an_error(org):
+    a, b = valid_nip(), valid_nip()
+    job = preview(
+        fresh(org.sdm),
+        csv_upload([pegawai_row(a, "A", nip_atasan=b), pegawai_row(b, "B", nip_atasan=a)]),
+        org.gorontalo,
+    )
+    assert job.errors and all(error["column"] == "nip_atasan" for error in job.errors)
+    assert "melingkar" in job.errors[0]["message"]
+
+
+def test_duplicate_nip_in_file_and_nip_of_another_instansi(org):
+    nip = valid_nip()
+    job = preview(
+        fresh(org.sdm),
+        csv_upload([pegawai_row(nip, "Satu"), pegawai_row(nip, "Dua"), pegawai_row(org.pegawai_malut.nip, "Curi")]),
+        org.gorontalo,
+    )
+    assert {(e["row"], e["column"]) for e in job.errors} >= {(3, "nip"), (4, "nip")}
+    assert "baris 2" in next(e["message"] for e in job.errors if e["row"] == 3)
+    org.pegawai_malut.refresh_from_db()
+    assert org.pegawai_malut.nama == "Fadli Malut"
+
+
+def test_missing_column_is_reported_without_touching_rows(org):
+    upload = csv_upload([{"nip": valid_nip()}], headers=["nip", "nama"])
+    job = preview(fresh(org.sdm), upload, org.gorontalo)
+    assert len(job.errors) == 1 and job.errors[0]["row"] is None
+    assert "kode_unit" in job.errors[0]["message"]
+
+
+def test_async_path_runs_in_a_task_and_reports_progress(org, settings, django_capture_on_commit_callbacks):
+    settings.IMPORT_ASYNC_ROW_THRESHOLD = 2
+    rows = [pegawai_row(valid_nip(), f"Pegawai Massal {i}") for i in range(4)]
+    job = preview(fresh(org.sdm), csv_upload(rows), org.gorontalo)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        services.confirm_import(fresh(org.sdm), job)
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.QUEUED and services.progress_of(job) == (0, 0)
+    with django_capture_on_commit_callbacks(execute=True):  # eager Celery: the task runs inline
+        for callback in callbacks:
+            callback()
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.DONE and job.progress_percent == 100 and job.processed_rows == 4
+    assert Pegawai.objects.filter(nama__startswith="Pegawai Massal").count() == 4
+    # a redelivered task does nothing
+    assert services.run_import(job.pk) is None
+
+
+def test_import_that_fails_at_run_time_writes_nothing(org, django_capture_on_commit_callbacks):
+    nip = valid_nip()
+    job = preview(
+        fresh(org.sdm), csv_upload([pegawai_row(valid_nip(), "Lain"), pegawai_row(nip, "Bentrok")]), org.gorontalo
+    )
+    # someone takes the login name between preview and confirm
+    get_user_model().objects.create_user(username=nip)
+    job = run(job, django_capture_on_commit_callbacks)
+    assert job.status == ImportJob.Status.FAILED
+    assert job.errors[0]["row"] == 3 and job.errors[0]["column"] == "nip"
+    assert not Pegawai.objects.filter(nama="Lain").exists()
