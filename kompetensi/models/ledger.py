@@ -1,0 +1,96 @@
+"""The yearly JP ledger: one entry per completed course or approved external learning, so a year's JP is
+one indexed sum however the JP were earned."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ExternalLearning(models.Model):
+    """Learning outside the catalogue that an employee claims JP for, with evidence; the supervisor or HR decides."""
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("Menunggu persetujuan")
+        APPROVED = "approved", _("Disetujui")
+        REJECTED = "rejected", _("Ditolak")
+
+    pegawai = models.ForeignKey(
+        "portal.Pegawai", verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="external_learning"
+    )
+    bentuk = models.ForeignKey(
+        "kompetensi.BentukPengembangan", verbose_name=_("bentuk pengembangan"), on_delete=models.PROTECT
+    )
+    title = models.CharField(_("nama kegiatan"), max_length=200)
+    organiser = models.CharField(_("penyelenggara"), max_length=200, blank=True)
+    start_date = models.DateField(_("tanggal mulai"))
+    end_date = models.DateField(_("tanggal selesai"))
+    units = models.PositiveSmallIntegerField(
+        _("jumlah satuan"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(366)],
+        help_text=_("Jumlah hari, sesi, atau semester sesuai aturan konversi."),
+    )
+    jp_claimed = models.PositiveSmallIntegerField(
+        _("JP yang diajukan"), validators=[MinValueValidator(1), MaxValueValidator(200)]
+    )
+    jp_approved = models.PositiveSmallIntegerField(_("JP disetujui"), null=True, blank=True)
+    evidence = models.FileField(_("bukti"), upload_to="kompetensi/bukti/%Y/%m/")
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.SUBMITTED)
+    submitted_at = models.DateTimeField(_("diajukan"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("diputuskan oleh"), on_delete=models.SET_NULL, null=True, blank=True
+    )
+    decided_at = models.DateTimeField(_("diputuskan"), null=True, blank=True)
+    decision_note = models.CharField(_("catatan keputusan"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("pembelajaran mandiri/eksternal")
+        verbose_name_plural = _("pembelajaran mandiri/eksternal")
+        ordering = ["-submitted_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__gte=models.F("start_date")), name="external_dates_valid"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class JPEntry(models.Model):
+    class Source(models.TextChoices):
+        COURSE = "course", _("Pelatihan")
+        EXTERNAL = "external", _("Pembelajaran eksternal")
+
+    pegawai = models.ForeignKey(
+        "portal.Pegawai", verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="jp_entries"
+    )
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    day = models.DateField(_("tanggal"))
+    jp = models.PositiveSmallIntegerField(_("JP"))
+    source = models.CharField(_("sumber"), max_length=10, choices=Source.choices)
+    title = models.CharField(_("kegiatan"), max_length=255)
+    enrolment = models.OneToOneField(
+        "kompetensi.Enrolment", on_delete=models.CASCADE, null=True, blank=True, related_name="jp_entry"
+    )
+    external = models.OneToOneField(
+        ExternalLearning, on_delete=models.CASCADE, null=True, blank=True, related_name="jp_entry"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("catatan JP")
+        verbose_name_plural = _("catatan JP")
+        ordering = ["-day", "-pk"]
+        indexes = [models.Index(fields=["pegawai", "year"]), models.Index(fields=["year", "pegawai"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(enrolment__isnull=False, external__isnull=True, source="course"))
+                | (models.Q(enrolment__isnull=True, external__isnull=False, source="external")),
+                name="jp_entry_one_source",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.pegawai_id} {self.year}: {self.jp} JP"

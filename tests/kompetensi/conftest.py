@@ -1,0 +1,88 @@
+"""Fixtures of the training module: a catalogue per instansi, courses and sessions built around `org`."""
+
+import itertools
+from datetime import timedelta
+from types import SimpleNamespace
+
+import pytest
+from django.utils import timezone
+
+from home.demo import ensure_home_page
+from kompetensi.models import BentukPengembangan, CoursePage, TrainingCatalogPage, TrainingSession
+
+_seq = itertools.count(1)
+
+
+def make_catalog(instansi):
+    home = ensure_home_page(instansi)
+    existing = TrainingCatalogPage.objects.child_of(home).first()
+    if existing:
+        return existing
+    catalog = TrainingCatalogPage(title="Katalog Pelatihan", slug="pelatihan")
+    home.add_child(instance=catalog)
+    catalog.save_revision().publish()
+    return catalog
+
+
+def make_course(catalog, title=None, bentuk="pelatihan_teknis", **fields):
+    n = next(_seq)
+    course = CoursePage(
+        title=title or f"Kursus Uji {n}",
+        slug=f"kursus-uji-{n}",
+        provider=fields.pop("provider", "BKD"),
+        jp=fields.pop("jp", 8),
+        bentuk=BentukPengembangan.objects.get(code=bentuk),
+        requires_approval=fields.pop("requires_approval", False),
+        **fields,
+    )
+    catalog.add_child(instance=course)
+    course.save_revision().publish()
+    return CoursePage.objects.get(pk=course.pk)
+
+
+def make_session(course, start_in=timedelta(days=10), days=2, capacity=10, **fields):
+    now = timezone.now()
+    start = now + start_in
+    return TrainingSession.objects.create(
+        course=course,
+        instansi_id=course.instansi_id,
+        name=fields.pop("name", f"Angkatan {next(_seq)}"),
+        start_at=start,
+        end_at=fields.pop("end_at", start + timedelta(days=days - 1, hours=8)),
+        place=fields.pop("place", "Aula BKD"),
+        capacity=capacity,
+        enrol_opens_at=fields.pop("enrol_opens_at", now - timedelta(days=5)),
+        enrol_closes_at=fields.pop("enrol_closes_at", start - timedelta(hours=1)),
+        **fields,
+    )
+
+
+def forget_cached_identity(org):
+    """portal.scoping caches the user's pegawai and roles on the user object; signals that run while the
+    fixtures are being built (before the Pegawai row exists) can leave a stale None behind."""
+    for value in vars(org).values():
+        user = getattr(value, "user", value)
+        for attr in ("_lentera_pegawai", "_lentera_roles", "_lentera_page_privacy"):
+            if hasattr(user, attr):
+                delattr(user, attr)
+
+
+@pytest.fixture
+def training(org):
+    forget_cached_identity(org)
+    catalog = make_catalog(org.gorontalo)
+    course = make_course(catalog, "Pelayanan Publik Prima", jp=12)
+    approval_course = make_course(
+        catalog, "Kepemimpinan Pengawas", bentuk="pelatihan_kepemimpinan", requires_approval=True, jp=20
+    )
+    session = make_session(course, capacity=2)
+    approval_session = make_session(approval_course, start_in=timedelta(days=30), capacity=5)
+    return SimpleNamespace(
+        catalog=catalog, course=course, approval_course=approval_course, session=session,
+        approval_session=approval_session,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def malut_catalog(org):
+    return make_catalog(org.malut)
