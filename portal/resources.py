@@ -52,7 +52,9 @@ class JabatanResource(InstansiResource):
     name = _field("name", "nama")
     kind = _field("kind", "jenis", ChoiceWidget(Jabatan.Kind.choices, gettext_lazy("Jenis jabatan"), required=True))
     jenjang = _field("jenjang", "jenjang")
-    kelas_jabatan = _field("kelas_jabatan", "kelas", IntegerWidget(gettext_lazy("Kelas jabatan")))
+    kelas_jabatan = _field(
+        "kelas_jabatan", "kelas", IntegerWidget(gettext_lazy("Kelas jabatan"), minimum=1, maximum=17)
+    )
 
     class Meta:
         model = Jabatan

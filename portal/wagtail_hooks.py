@@ -20,8 +20,10 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.coreutils import multigetattr
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views.snippets import CreateView, EditView, IndexView, SnippetViewSet, SnippetViewSetGroup
@@ -84,11 +86,24 @@ class ScopedChooserViewSet(snippet_chooser.SnippetChooserViewSet):
         return scoped_by_pk(super().construct_view(view_class, **kwargs), self.model)
 
 
-@hooks.register("before_bulk_action")
-def refuse_bulk_actions_outside_scope(request, action_type, objects, action_class_instance):
-    for obj in objects:
-        if type(obj) in INSTANSI_PATHS and not admin_queryset(type(obj), request.user).filter(pk=obj.pk).exists():
+class ScopedDeleteBulkAction(DeleteBulkAction):
+    """Bulk delete of organisation rows: the confirmation page and the action see the user's scope only."""
+
+    models = [UnitKerja, Jabatan, Pegawai, Instansi]
+
+    def get_all_objects_in_listing_query(self, parent_id):
+        return admin_queryset(self.model, self.request.user).values_list("pk", flat=True)
+
+    def get_actionable_objects(self):
+        objects, extra = super().get_actionable_objects()
+        pks = [obj.pk for obj in objects + list(extra.get("items_with_no_access", []))]
+        if admin_queryset(self.model, self.request.user).filter(pk__in=pks).count() != len(set(pks)):
             raise Http404
+        return objects, extra
+
+
+# registered after Wagtail's own snippet delete action, which it replaces for these models
+hooks.register("register_bulk_action", ScopedDeleteBulkAction, order=100)
 
 
 # --- permission policies ------------------------------------------------------------------------------------
@@ -169,6 +184,16 @@ def escape_formula(value):
 
 
 class SafeExportIndexView(IndexView):
+    def to_row_dict(self, item):
+        return {field: self.export_value(item, field) for field in self.list_export}
+
+    @staticmethod
+    def export_value(item, field):
+        try:
+            return multigetattr(item, field)
+        except AttributeError:  # an empty optional relation (a pegawai without jabatan) is an empty cell
+            return None
+
     def preprocess_field_value(self, field, value, export_format):
         return escape_formula(super().preprocess_field_value(field, value, export_format))
 

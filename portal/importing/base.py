@@ -84,17 +84,25 @@ class IndonesianDateWidget(widgets.Widget):
 
 
 class IntegerWidget(widgets.Widget):
-    def __init__(self, label):
+    def __init__(self, label, minimum=None, maximum=None):
         super().__init__()
         self.label = label
+        self.minimum = minimum
+        self.maximum = maximum
 
     def clean(self, value, row=None, **kwargs):
         if blank(value):
             return None
         try:
-            return int(text(value))
+            number = int(text(value))
         except ValueError:
             raise ValueError(_("%(label)s harus berupa angka bulat.") % {"label": self.label}) from None
+        if (self.minimum is not None and number < self.minimum) or (self.maximum is not None and number > self.maximum):
+            raise ValueError(
+                _("%(label)s harus antara %(min)s dan %(max)s.")
+                % {"label": self.label, "min": self.minimum, "max": self.maximum}
+            )
+        return number
 
     def render(self, value, obj=None, **kwargs):
         return "" if value is None else str(value)
