@@ -151,6 +151,16 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # uploads of imports: 10 MB is far more than 20,000 rows of pegawai
 IMPORT_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 IMPORT_ASYNC_ROW_THRESHOLD = 2000
+# A cache shared by web and worker processes (import progress is written by the Celery worker while its
+# transaction is open). CACHE_URL, else Redis when Celery uses it, else per-process memory.
+CACHE_URL = env("CACHE_URL", env("CELERY_BROKER_URL", "") if env("CELERY_BROKER_URL", "").startswith("redis") else "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL, "KEY_PREFIX": "lentera"}
+        if CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 
 # Email: EMAIL_URL-free, plain SMTP settings; console by default.
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
