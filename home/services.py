@@ -88,10 +88,11 @@ def grade_quiz(page, answers):
     return round(100 * correct / len(questions))
 
 
-@transaction.atomic
 def acknowledge(user, page, answers=None):
     """The employee confirms "Saya telah membaca dan memahami" for the current round (passing the
-    comprehension check first where the page has one). Returns the Acknowledgement."""
+    comprehension check first where the page has one). Returns the Acknowledgement.
+
+    Not one transaction: a failed comprehension attempt is recorded even though the confirmation is refused."""
     me = pegawai_of(user)
     requirement = ReadingRequirement.objects.filter(page_id=page.pk, active=True).first()
     if me is None or requirement is None:
@@ -307,7 +308,10 @@ def assign_policy_workflow(index_page):
 
 def sync_editor_groups(user, pegawai=None):
     """Keep the user's per-instansi editor groups equal to their roles in their own instansi."""
-    me = pegawai or pegawai_of(user)
+    from portal.models import Pegawai
+
+    # not pegawai_of(): that caches on the user object, and this runs while accounts are being built
+    me = pegawai or Pegawai.objects.filter(user=user).first()
     if hasattr(user, "_lentera_roles"):
         del user._lentera_roles
     role_names = set(user.groups.exclude(editor_group__isnull=False).values_list("name", flat=True))

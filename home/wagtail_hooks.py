@@ -1,0 +1,33 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import queries
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action("home.acknowledge", _("Konfirmasi baca"), _("Konfirmasi baca oleh pegawai"))
+    actions.register_action("home.reacknowledge", _("Konfirmasi ulang diminta"), _("Putaran konfirmasi baru"))
+    actions.register_action("home.feedback", _("Umpan balik"), _("Umpan balik pembaca"))
+
+
+class EditorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return queries.is_editor(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def reading_report_menu_item():
+    return EditorMenuItem(_("Bacaan wajib"), reverse("home_reading_reports"), icon_name="tick", order=700)
+
+
+@hooks.register("register_reports_menu_item")
+def search_gap_menu_item():
+    return EditorMenuItem(_("Pencarian tanpa hasil"), reverse("home_search_gaps"), icon_name="search", order=710)
+
+
+@hooks.register("register_admin_menu_item")
+def review_menu_item():
+    return MenuItem(_("Tinjauan & umpan balik"), reverse("home_review_due"), icon_name="comment", order=950)
