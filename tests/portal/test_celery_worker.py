@@ -26,8 +26,11 @@ def _require_broker():
 
 
 @pytest.fixture
-def worker(transactional_db):
-    """A real `celery worker` on a queue of its own, pointed at the test database."""
+def worker(request):
+    """A real `celery worker` on a queue of its own, pointed at the test database.
+
+    The worker reads committed rows, so these tests use a transactional database; serialized rollback puts back
+    what data migrations loaded (ranks, groups, Wagtail's root page) for the tests that follow."""
     _require_broker()
     queue = f"lentera-test-{uuid.uuid4().hex[:8]}"
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test", "CELERY_BROKER_URL": BROKER}
@@ -47,6 +50,9 @@ def worker(transactional_db):
         celery_app.conf.task_always_eager = previous
         proc.terminate()
         proc.wait(timeout=20)
+
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_task_round_trip_through_redis(worker):
