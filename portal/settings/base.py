@@ -227,6 +227,7 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "PREPROCESSING_HOOKS": ["portal.api_schema.only_lentera_api"],
     "SCHEMA_PATH_PREFIX": "/api/v1/",
     # served from our own static files: the intranet may have no internet access
     "SWAGGER_UI_DIST": "SIDECAR",
