@@ -6,3 +6,6 @@ class KompetensiConfig(AppConfig):
     name = "kompetensi"
     verbose_name = _("Kompetensi dan Pelatihan")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import panels  # noqa: F401  (registers the JP dashboard panel)

@@ -391,6 +391,7 @@ def compliance(user, year, unit_id=None, below_only=True):
         )
         .select_related("unit", "instansi")
     )
+    people = people.annotate(shortfall=F("target") - F("jp"))
     if unit_id:
         people = people.filter(unit_id=unit_id)
     if below_only:

@@ -27,4 +27,4 @@ class ComplianceResource(resources.ModelResource):
         self.year = year
 
     def dehydrate_kurang(self, pegawai):
-        return max(0, pegawai.target - pegawai.jp)
+        return max(0, pegawai.shortfall)

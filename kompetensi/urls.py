@@ -5,6 +5,7 @@ from . import views
 app_name = "kompetensi"
 
 urlpatterns = [
+    path("pelatihan/", views.catalogue_home, name="catalogue"),
     path("pelatihan/saya/", views.my_learning, name="my_learning"),
     path("pelatihan/saya/kalender/", views.calendar_feed_create, name="calendar_feed_create"),
     path("pelatihan/kalender/<str:token>.ics", views.calendar_feed, name="calendar_feed"),

@@ -23,7 +23,7 @@ from portal.scoping import instansi_q, pegawai_of
 
 from . import certificates, ical, queries, services
 from .forms import EnrolUnitForm, EvaluationForm, ExternalDecisionForm, ExternalLearningForm, ReasonForm, SessionForm
-from .models import CalendarFeed, Certificate, Enrolment, ExternalLearning, TrainingSession
+from .models import CalendarFeed, Certificate, Enrolment, ExternalLearning, TrainingCatalogPage, TrainingSession
 
 PAGE_SIZE = 20
 
@@ -93,6 +93,15 @@ def course_context(request, course):
 def _same_instansi(user, instansi_id):
     me = pegawai_of(user)
     return user.is_superuser or (me is not None and me.instansi_id == instansi_id)
+
+
+def catalogue_home(request):
+    """/pelatihan/: the catalogue of the user's own instansi."""
+    me = pegawai_of(request.user)
+    catalog = TrainingCatalogPage.objects.live().filter(instansi_id=me.instansi_id).first() if me is not None else None
+    if catalog is None:
+        raise Http404
+    return redirect(catalog.url)
 
 
 # --- employees -------------------------------------------------------------------------------------------------

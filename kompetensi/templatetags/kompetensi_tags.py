@@ -1,0 +1,46 @@
+from django import template
+
+from portal import roles
+from portal.scoping import has_role, pegawai_of
+
+register = template.Library()
+
+STATUS_TAGS = {
+    "requested": "tag-muted",
+    "pending_approval": "tag-warn",
+    "confirmed": "tag-ok",
+    "waitlisted": "tag-warn",
+    "attended": "tag-ok",
+    "completed": "tag-ok",
+    "not_completed": "tag-error",
+    "cancelled": "tag-muted",
+    "rejected": "tag-error",
+    "submitted": "tag-warn",
+    "approved": "tag-ok",
+}
+
+
+@register.simple_tag(takes_context=True)
+def training_menu(context):
+    """Which training menu items the user gets; roles are cached on the user, so this costs no query."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    me = pegawai_of(user)
+    return {
+        "employee": me is not None,
+        "approver": user.is_superuser or has_role(user, roles.ATASAN, roles.ADMIN_SDM),
+        "organiser": user.is_superuser or (me is not None and has_role(user, roles.PENYELENGGARA)),
+        "hr": user.is_superuser or (me is not None and has_role(user, roles.ADMIN_SDM)),
+    }
+
+
+@register.filter
+def status_tag(status):
+    return STATUS_TAGS.get(status, "")
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if mapping else None
