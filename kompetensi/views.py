@@ -2,6 +2,7 @@
 whose `get_context` calls `catalogue_context` / `course_context` here."""
 
 import datetime
+import io
 import zoneinfo
 from decimal import Decimal, InvalidOperation
 
@@ -549,7 +550,9 @@ def session_qr(request, pk):
     import segno
 
     url = request.build_absolute_uri(reverse("kompetensi:checkin", args=[session.checkin_token]))
-    return HttpResponse(segno.make(url, error="m").svg_inline(scale=6), content_type="image/svg+xml")
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="svg", scale=6, border=2)
+    return HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
 
 
 @require_POST
