@@ -12,7 +12,9 @@ class PortalConfig(AppConfig):
 
         from . import panels  # noqa: F401  (registers the portal's dashboard panels)
 
-        post_migrate.connect(_ensure_groups, sender=self)
+        # for every app, not only portal: the permissions of later apps (wagtailadmin.access_admin) and even
+        # portal's own are created by receivers that may run after ours for the same sender
+        post_migrate.connect(_ensure_groups, dispatch_uid="lentera-ensure-groups")
 
 
 def _ensure_groups(sender, **kwargs):

@@ -46,6 +46,9 @@ class ImportIndexView(WagtailAdminTemplateMixin, FormView):
         self.kinds = _kinds_or_403(request.user)
         return super().dispatch(request, *args, **kwargs)
 
+    def get_breadcrumbs_items(self):
+        return [*super().get_breadcrumbs_items(), {"url": "", "label": self.page_title}]
+
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user, "kinds": self.kinds}
 
