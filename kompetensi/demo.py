@@ -95,6 +95,7 @@ def ensure_catalog(instansi):
         )
         home.add_child(instance=catalog)
         catalog.save_revision().publish()
+    services.ensure_catalogue_editors(catalog)
     return catalog
 
 

@@ -27,6 +27,7 @@ urlpatterns = [
     path("pelatihan/kelola/angkatan/<int:pk>/unit/", views.session_enrol_unit, name="session_enrol_unit"),
     path("pelatihan/kelola/angkatan/<int:pk>/presensi/", views.session_attendance, name="session_attendance"),
     path("pelatihan/kelola/angkatan/<int:pk>/hasil/", views.session_results, name="session_results"),
+    path("pelatihan/kelola/angkatan/<int:pk>/peserta.xlsx", views.session_participants_export, name="session_export"),
     path("pelatihan/kelola/angkatan/<int:pk>/qr.svg", views.session_qr, name="session_qr"),
     path("pelatihan/kelola/sertifikat/<int:pk>/cabut/", views.certificate_revoke, name="certificate_revoke"),
     path("pelatihan/kepatuhan/", views.compliance, name="compliance"),

@@ -545,6 +545,17 @@ def session_results(request, pk):
     return redirect("kompetensi:session_manage", pk)
 
 
+def session_participants_export(request, pk):
+    """The participant list as a spreadsheet, ready to fill in results and import through the import view."""
+    session = _managed_session(request, pk)
+    from .resources import ParticipantResource
+
+    data = ParticipantResource().export(queries.session_participants(session)).export("xlsx")
+    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="peserta-angkatan-{session.pk}.xlsx"'
+    return response
+
+
 def session_qr(request, pk):
     session = _managed_session(request, pk)
     import segno

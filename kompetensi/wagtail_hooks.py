@@ -1,10 +1,21 @@
-"""Admin of the training module: audit-log action labels, regulation data as snippets, and the guard that
-keeps training organisers to their own instansi's catalogue."""
+"""Admin of the training module: regulation data as snippets (JP conversion, targets, forms of development,
+evaluation questions), the results import, audit-log labels, and the guard that keeps a training organiser to
+their own instansi's catalogue."""
 
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Enrolment
+from portal.importing.registry import register_import
+from portal.models import Instansi
+from portal.scoping import pegawai_of
+
+from .models import BentukPengembangan, Enrolment, EvaluationQuestion, KonversiJP, TargetJP
+from .resources import RESULT_COLUMNS, TrainingResultResource
 
 LOG_ACTIONS = [
     *[
@@ -24,3 +35,133 @@ LOG_ACTIONS = [
 def register_log_actions(actions):
     for action, label in LOG_ACTIONS:
         actions.register_action(action, label, label)
+
+
+# --- regulation data -------------------------------------------------------------------------------------------
+
+
+class InstansiRuleForm(WagtailAdminModelForm):
+    """HR edits their own instansi's rows; the defaults (no instansi) belong to the superadmin."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        if "instansi" in self.fields and for_user is not None and not for_user.is_superuser:
+            me = pegawai_of(for_user)
+            self.fields["instansi"].queryset = Instansi.objects.filter(pk=getattr(me, "instansi_id", None))
+            self.fields["instansi"].required = True
+            self.fields["instansi"].empty_label = None
+
+
+class InstansiRuleViewSet(SnippetViewSet):
+    """Listing: the defaults and the user's own instansi rows; editing a default row needs the superadmin."""
+
+    form_class = InstansiRuleForm
+
+    def get_queryset(self, request):
+        queryset = self.model._default_manager.select_related("instansi")
+        if request.user.is_superuser:
+            return queryset
+        me = pegawai_of(request.user)
+        return queryset.filter(Q(instansi__isnull=True) | Q(instansi_id=getattr(me, "instansi_id", None)))
+
+    @property
+    def edit_view(self):
+        view = super().edit_view
+
+        def guarded(request, pk, *args, **kwargs):
+            obj = self.model._default_manager.filter(pk=pk).first()
+            me = pegawai_of(request.user)
+            if (
+                obj is not None
+                and not request.user.is_superuser
+                and obj.instansi_id != getattr(me, "instansi_id", None)
+            ):
+                raise PermissionDenied
+            return view(request, pk, *args, **kwargs)
+
+        return guarded
+
+
+class KonversiJPViewSet(InstansiRuleViewSet):
+    model = KonversiJP
+    icon = "table"
+    menu_label = _("Konversi JP")
+    list_display = ["bentuk", "instansi", "unit", "jp_per_unit", "max_jp_per_unit", "max_units_per_month", "note"]
+    list_filter = ["unit"]
+
+
+class TargetJPViewSet(InstansiRuleViewSet):
+    model = TargetJP
+    icon = "pick"
+    menu_label = _("Target JP")
+    list_display = ["status", "instansi", "target"]
+
+
+class BentukViewSet(SnippetViewSet):
+    model = BentukPengembangan
+    icon = "list-ul"
+    menu_label = _("Bentuk pengembangan")
+    list_display = ["name", "code", "jenis", "order"]
+    list_filter = ["jenis"]
+
+
+class EvaluationQuestionViewSet(SnippetViewSet):
+    model = EvaluationQuestion
+    icon = "help"
+    menu_label = _("Pertanyaan evaluasi")
+    list_display = ["text", "order", "is_active"]
+
+
+class PelatihanGroup(SnippetViewSetGroup):
+    menu_label = _("Pelatihan")
+    menu_icon = "calendar"
+    menu_order = 220
+    items = (KonversiJPViewSet, TargetJPViewSet, BentukViewSet, EvaluationQuestionViewSet)
+
+
+register_snippet(PelatihanGroup)
+
+
+register_import(
+    "hasil_pelatihan", TrainingResultResource, _("Hasil pelatihan"), "kompetensi.change_enrolment", RESULT_COLUMNS,
+    help_text=_("Unduh daftar peserta dari halaman angkatan, isi kolom hasil (lulus/tidak) dan nilai, lalu unggah."),
+)  # fmt: skip
+
+
+# --- organisers stay in their own instansi's catalogue ---------------------------------------------------------
+
+
+def _catalogue_instansi_id(page):
+    from .models import CoursePage, TrainingCatalogPage
+
+    specific = page.specific_class
+    if specific in (CoursePage, TrainingCatalogPage):
+        return page.specific.instansi_id
+    return None
+
+
+def _guard(request, page):
+    """Wagtail's page permissions come from the per-instansi organiser group; this is the belt to those braces
+    for a user who holds the organiser role in one instansi and a page permission elsewhere."""
+    instansi_id = _catalogue_instansi_id(page)
+    if instansi_id is None or request.user.is_superuser:
+        return None
+    me = pegawai_of(request.user)
+    if me is None or me.instansi_id != instansi_id:
+        raise PermissionDenied
+    return None
+
+
+@hooks.register("before_edit_page")
+def guard_edit(request, page):
+    return _guard(request, page)
+
+
+@hooks.register("before_delete_page")
+def guard_delete(request, page):
+    return _guard(request, page)
+
+
+@hooks.register("before_create_page")
+def guard_create(request, parent_page, page_class):
+    return _guard(request, parent_page)
