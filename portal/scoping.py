@@ -51,11 +51,13 @@ def pegawai_of(user):
     """The Pegawai linked to the user, or None (cached on the user object)."""
     if not getattr(user, "is_authenticated", False):
         return None
-    if not hasattr(user, "_lentera_pegawai"):
-        user._lentera_pegawai = (
-            Pegawai.objects.select_related("instansi", "unit", "jabatan", "pangkat").filter(user=user).first()
-        )
-    return user._lentera_pegawai
+    cached = getattr(user, "_lentera_pegawai", None)
+    if cached is None:
+        cached = Pegawai.objects.select_related("instansi", "unit", "jabatan", "pangkat").filter(user=user).first()
+        # only a found pegawai is cached: a user object may outlive the moment its pegawai is created
+        if cached is not None:
+            user._lentera_pegawai = cached
+    return cached
 
 
 def report_ids(pegawai, indirect=False):
