@@ -154,7 +154,7 @@ def ensure_sessions(instansi, courses, organiser, today):
                     "place": "" if online else f"Aula {course.provider}",
                     "online_url": "https://zoom.example.go.id/j/lentera" if online else "",
                     "capacity": capacity, "organiser": organiser, "open_to_other_instansi": open_to_all,
-                    "enrol_opens_at": start - timedelta(days=40),
+                    "enrol_opens_at": start - timedelta(days=90),
                     "enrol_closes_at": end if "berjalan" in name else start - timedelta(days=1),
                 },
             )  # fmt: skip

@@ -313,15 +313,23 @@ def is_approver(user):
 # --- organisers ------------------------------------------------------------------------------------------------
 
 
-def managed_sessions(user):
+def managed_sessions(user, now=None):
+    """Running and coming sessions first (soonest first), then finished ones (latest first)."""
+    now = now or timezone.now()
     qs = TrainingSession.objects.filter(instansi_q(user, "instansi"))
     return (
         qs.select_related("course", "instansi")
         .annotate(
             waitlist=Count("enrolments", filter=Q(enrolments__status=S.WAITLISTED)),
             pending=Count("enrolments", filter=Q(enrolments__status=S.PENDING_APPROVAL)),
+            finished=Case(When(end_at__lt=now, then=Value(1)), default=Value(0), output_field=IntegerField()),
         )
-        .order_by("-start_at", "-pk")
+        .order_by(
+            "finished",
+            Case(When(end_at__gte=now, then=F("start_at"))).asc(nulls_last=True),
+            F("start_at").desc(),
+            "-pk",
+        )
     )
 
 

@@ -71,7 +71,7 @@ def catalogue_context(request, catalog):
         "months": months,
         "gap_filter": queries.gap_filter_available(),
         "my_enrolments": queries.my_active_enrolments(request.user, session_ids),
-        "other_instansi_sessions": queries.sessions_open_from_other_instansi(request.user, now),
+        "other_instansi_sessions": queries.sessions_open_from_other_instansi(request.user, now, limit=6),
         "query_string": _query_string(request),
         "now": now,
     }
