@@ -190,6 +190,11 @@ CELERY_BEAT_SCHEDULE = {
     "home-review-reminders": {"task": "home.tasks.send_review_reminders", "schedule": 24 * 60 * 60.0},
     "home-publish-scheduled": {"task": "home.tasks.publish_scheduled_pages", "schedule": 300.0},
     # kompetensi
+    # 01:00 UTC = 08:00 WIB / 09:00 WITA / 10:00 WIT: the day-before reminders arrive in office hours
+    "kompetensi-session-reminders": {
+        "task": "kompetensi.tasks.send_session_reminders",
+        "schedule": crontab(hour=1, minute=0),
+    },
     # kinerja
 }
 
