@@ -148,7 +148,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
-FORMS_URLFIELD_ASSUME_HTTPS = True
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # uploads of imports: 10 MB is far more than 20,000 rows of pegawai
 IMPORT_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -4,6 +4,7 @@ CI sets CI=true and a broker, and there a missing broker fails the run instead o
 import os
 import subprocess
 import sys
+import time
 import uuid
 from pathlib import Path
 
@@ -11,8 +12,12 @@ import pytest
 from django.db import connection
 
 from portal import celery_app
-from portal.models import Notification
+from portal.importing import services as imports
+from portal.models import ImportJob, Notification, Pegawai
 from portal.tasks import ping, send_notification_email
+
+from ..factories import valid_nip
+from .import_helpers import csv_upload, fresh, pegawai_row
 
 ROOT = Path(__file__).resolve().parents[2]
 BROKER = os.environ.get("CELERY_BROKER_URL", "")
@@ -38,7 +43,9 @@ def worker(request):
     if connection.vendor == "postgresql":
         env["DATABASE_URL"] = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "portal", "worker", "--pool=solo", "-Q", queue, "--loglevel=WARNING"],
+        # its own queue for tasks sent explicitly, and the default queue for tasks that services send with .delay()
+        [sys.executable, "-m", "celery", "-A", "portal", "worker", "--pool=solo", "-Q", f"{queue},celery"]
+        + ["--loglevel=WARNING"],
         env=env,
         cwd=ROOT,
     )
@@ -70,3 +77,30 @@ def test_worker_sends_notification_email_once(worker, org):
     assert send_notification_email.apply_async(args=[note.pk], queue=worker).get(timeout=60) is False
     note.refresh_from_db()
     assert note.emailed_at is not None
+
+
+def test_large_import_runs_on_the_worker_with_live_progress(worker, org, settings):
+    """Above IMPORT_ASYNC_ROW_THRESHOLD rows the import is a Celery task; its progress is visible while the
+    task's transaction is still open, because it lives in the shared (Redis) cache. The threshold is lowered
+    so the test stays quick; the path is the same as for 2,001 rows."""
+    settings.IMPORT_ASYNC_ROW_THRESHOLD = 100
+    if connection.vendor != "postgresql":
+        pytest.skip("the worker shares the test database only on PostgreSQL")
+    rows = [pegawai_row(valid_nip(20_000 + i), f"Pegawai Massal {i}") for i in range(300)]
+    job = imports.preview_import(
+        fresh(org.sdm), kind_key="pegawai", instansi=org.gorontalo, uploaded_file=csv_upload(rows)
+    )
+    assert job.errors == [] and job.total_rows == 300
+    imports.confirm_import(fresh(org.sdm), job)
+
+    seen, deadline = set(), time.time() + 240
+    while time.time() < deadline:
+        job.refresh_from_db()
+        seen.add(imports.progress_of(job)[1])
+        if job.status in (ImportJob.Status.DONE, ImportJob.Status.FAILED):
+            break
+        time.sleep(0.2)
+    assert job.status == ImportJob.Status.DONE, job.errors
+    assert job.progress_percent == 100
+    assert any(0 < percent < 100 for percent in seen), seen
+    assert Pegawai.objects.filter(nama__startswith="Pegawai Massal").count() == 300
