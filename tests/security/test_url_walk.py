@@ -12,7 +12,8 @@ PUBLIC_PREFIXES = (
     "/atur-sandi/",
     "/healthz",
     "/bahasa/",
-    "/sertifikat/",
+    "/sertifikat/",  # certificate verification (issue 4)
+    "/pelatihan/kalender/",  # personal calendar feed: calendar apps cannot log in, a secret token in the URL does
     "/static/",
     "/media/",
     "/admin/login/",  # Wagtail's admin login form
