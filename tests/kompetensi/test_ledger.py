@@ -1,0 +1,106 @@
+"""The yearly JP ledger: sums per year from completed courses and approved external learning, targets for
+PNS and PPPK, and the HR compliance figures."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from kompetensi import queries, services
+from kompetensi.models import BentukPengembangan, ExternalLearning, JPEntry, TargetJP
+from portal.models import Notification
+from tests.factories import make_pegawai
+
+
+def _external(pegawai, code="seminar", units=2, claimed=10, end=None):
+    end = end or timezone.localdate() - timedelta(days=1)
+    item = ExternalLearning(
+        bentuk=BentukPengembangan.objects.get(code=code), title=f"Kegiatan {code}", start_date=end - timedelta(days=units - 1),
+        end_date=end, units=units, jp_claimed=claimed,
+    )  # fmt: skip
+    item.evidence.save("bukti.pdf", ContentFile(b"%PDF-1.4"), save=False)
+    return services.submit_external_learning(pegawai.user, item)
+
+
+def _entry(pegawai, year, jp, title="Kursus"):
+    from kompetensi.models import Enrolment
+
+    from .conftest import make_catalog, make_course, make_session
+
+    course = make_course(make_catalog(pegawai.instansi), title, jp=jp)
+    session = make_session(course, start_in=timedelta(days=300 + jp))
+    enrolment = Enrolment.objects.create(session=session, pegawai=pegawai, status="completed")
+    return JPEntry.objects.create(
+        pegawai=pegawai, year=year, day=date(year, 6, 1), jp=jp, source="course", title=title, enrolment=enrolment
+    )
+
+
+def test_year_sum_counts_courses_and_approved_external_only(org, training):
+    year = timezone.localdate().year
+    _entry(org.pegawai, year, 12)
+    _entry(org.pegawai, year - 1, 30, "Tahun lalu")
+    approved = _external(org.pegawai, "seminar", units=2, claimed=10)
+    services.approve_external_learning(org.atasan.user, approved.pk)  # 4 JP per hari x 2 = 8
+    pending = _external(org.pegawai, "workshop", units=1, claimed=5, end=timezone.localdate() - timedelta(days=20))
+    summary = queries.jp_summary(org.pegawai, year)
+    assert summary == {"year": year, "jp": 20, "target": 20, "percent": 100, "remaining": 0}
+    assert queries.jp_summary(org.pegawai, year - 1)["jp"] == 30
+    services.reject_external_learning(org.atasan.user, pending.pk, "Bukti kurang")
+    assert queries.jp_summary(org.pegawai, year)["jp"] == 20
+
+
+def test_targets_pns_default_instansi_override_and_pppk(org):
+    assert queries.target_for(org.pegawai) == 20
+    TargetJP.objects.create(status="PNS", instansi=org.gorontalo, target=30)
+    assert queries.target_for(org.pegawai) == 30
+    assert queries.target_for(org.pegawai_malut) == 20
+    pppk = make_pegawai(org.gorontalo, org.bidang, status="PPPK")
+    org.gorontalo.jp_target_pppk = 16
+    org.gorontalo.save()
+    pppk.instansi.refresh_from_db()
+    assert queries.target_for(pppk) == 16
+
+
+def test_external_learning_rules(org, training):
+    item = _external(org.pegawai, "coaching", units=5, claimed=10)  # 2 JP per sesi, 2 sesi per bulan
+    assert services.suggested_jp(item) == 4
+    assert Notification.objects.filter(recipient=org.atasan.user, kind="kompetensi.approval_requested").count() == 1
+    with pytest.raises(PermissionDenied):
+        services.approve_external_learning(org.pegawai.user, item.pk)  # not their own
+    with pytest.raises(PermissionDenied):
+        services.approve_external_learning(org.rekan.user, item.pk)
+    with pytest.raises(ValidationError):
+        services.approve_external_learning(org.atasan.user, item.pk, jp_approved=11)
+    services.approve_external_learning(org.sdm.user, item.pk, jp_approved=6, note="HR")
+    with pytest.raises(ValidationError):
+        services.approve_external_learning(org.atasan.user, item.pk)
+    assert JPEntry.objects.get(external=item).jp == 6
+    future = ExternalLearning(
+        bentuk=BentukPengembangan.objects.get(code="seminar"), title="Nanti", start_date=timezone.localdate(),
+        end_date=timezone.localdate() + timedelta(days=3), units=1, jp_claimed=4,
+    )  # fmt: skip
+    future.evidence.save("b.pdf", ContentFile(b"%PDF"), save=False)
+    with pytest.raises(ValidationError):
+        services.submit_external_learning(org.pegawai.user, future)
+
+
+def test_compliance_figures(org, training):
+    year = timezone.localdate().year
+    _entry(org.pegawai, year, 20)
+    _entry(org.rekan, year, 8)
+    rows = {r["unit__name"]: r for r in queries.compliance_by_unit(org.sdm.user, year)}
+    bidang = rows["Bidang Pengembangan Kompetensi"]
+    assert bidang["total"] == 5 and bidang["compliant"] == 1 and bidang["below"] == 4
+    below = {p.nama: (p.jp, p.target, p.shortfall) for p in queries.compliance(org.sdm.user, year)}
+    assert "Siti Pegawai" not in below and below["Budi Rekan"] == (8, 20, 12)
+    assert all(p.instansi_id == org.gorontalo.pk for p in queries.compliance(org.sdm.user, year))
+
+
+def test_beat_entry_names_the_task():
+    from kompetensi import tasks
+
+    entry = settings.CELERY_BEAT_SCHEDULE["kompetensi-session-reminders"]
+    assert entry["task"] == tasks.send_session_reminders.name
