@@ -162,9 +162,9 @@ def recount_seats():
             """
             UPDATE kompetensi_trainingsession s SET seats_taken = (
                 SELECT count(*) FROM kompetensi_enrolment e
-                WHERE e.session_id = s.id AND e.status IN %s)
+                WHERE e.session_id = s.id AND e.status = ANY(%s))
             """,
-            [tuple(rules.SEAT_STATES)],
+            [list(rules.SEAT_STATES)],
         )
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:

@@ -5,6 +5,7 @@ import zoneinfo
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from django.core.cache import cache
 from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -96,7 +97,8 @@ def catalogue_courses(user, catalog, filters, now=None):
     """The catalogue's courses the user may see, filtered, soonest session first. Sessions still to come are
     prefetched as `upcoming_sessions`."""
     now = now or timezone.now()
-    courses = CoursePage.visible_to(user).child_of(catalog).select_related("bentuk")
+    # the rich-text body is shown on the course page only
+    courses = CoursePage.visible_to(user).child_of(catalog).select_related("bentuk").defer("description", "objectives")
     if filters.q:
         found = CoursePage.objects.live().child_of(catalog).search(filters.q, operator="and")
         courses = courses.filter(pk__in=[page.pk for page in found[:500]])
@@ -136,8 +138,25 @@ def catalogue_courses(user, catalog, filters, now=None):
     )
 
 
+def facets_cache_key(catalog_id):
+    return f"kompetensi:facets:{catalog_id}"
+
+
 def catalogue_facets(catalog):
-    """Choices for the catalogue's filters: three small queries."""
+    """Choices for the catalogue's filters, cached per catalogue (dropped when one of its courses is published or
+    unpublished): they change with the catalogue, not with every request."""
+    key = facets_cache_key(catalog.pk)
+    facets = cache.get(key)
+    if facets is None:
+        facets = _catalogue_facets(catalog)
+        cache.set(key, facets, FACETS_TTL)
+    return facets
+
+
+FACETS_TTL = 15 * 60
+
+
+def _catalogue_facets(catalog):
     children = CoursePage.objects.live().child_of(catalog)
     return {
         "bentuk": list(BentukPengembangan.objects.filter(courses__in=children).distinct().order_by("order")),

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -226,14 +226,42 @@ def enrolment_refusal(pegawai, session, now, *, check_window=True):
 
 
 def _create_enrolment(pegawai, session, actor, note, *, by_organiser):
-    enrolment = Enrolment(session=session, pegawai=pegawai, status="", note=note[:300])
-    enrolment.save()
-    _transition(enrolment, S.REQUESTED, actor, note)
+    """Insert the enrolment already in the state it lands in, with both steps of its history (requested, then
+    pending approval / confirmed / waitlisted) written at once: this runs under the session's row lock, so every
+    statement saved here is throughput gained when many ask for the same session."""
     if session.course.requires_approval and not by_organiser:
-        _transition(enrolment, S.PENDING_APPROVAL, actor)
-        _ask_for_approval(enrolment)
+        target = S.PENDING_APPROVAL
     else:
-        _place(enrolment, session, actor, _("Didaftarkan penyelenggara.") if by_organiser else "")
+        target = rules.placement(session.seats_taken, session.capacity)
+    reason = _("Didaftarkan penyelenggara.") if by_organiser else ""
+    now = timezone.now()
+    enrolment = Enrolment.objects.create(
+        session=session, pegawai=pegawai, status=target, note=note[:300], status_changed_at=now
+    )
+    EnrolmentTransition.objects.bulk_create(
+        [
+            EnrolmentTransition(
+                enrolment=enrolment, from_status="", to_status=S.REQUESTED, actor=actor, reason=note[:300]
+            ),
+            EnrolmentTransition(
+                enrolment=enrolment, from_status=S.REQUESTED, to_status=target, actor=actor, reason=reason
+            ),
+        ]
+    )
+    log(enrolment, f"kompetensi.enrolment.{target}", user=actor, data={"from": S.REQUESTED, "reason": reason or note})
+    if target == S.PENDING_APPROVAL:
+        _ask_for_approval(enrolment)
+    elif target == S.CONFIRMED:
+        TrainingSession.objects.filter(pk=session.pk).update(seats_taken=F("seats_taken") + 1)
+        session.seats_taken += 1
+        _notify_employee(enrolment, "confirmed", _("Pendaftaran diterima: %(course)s (%(session)s)"))
+    else:
+        _notify_employee(
+            enrolment,
+            "waitlisted",
+            _("Masuk daftar tunggu: %(course)s (%(session)s)"),
+            _("Kursi penuh. Anda akan diberi tahu bila ada kursi yang kosong."),
+        )
     return enrolment
 
 
@@ -259,17 +287,25 @@ def _ask_for_approval(enrolment):
         )
 
 
-@transaction.atomic
 def enrol(actor, pegawai, session_id, note=""):
-    """An employee asks for a seat (or an organiser enrols them directly, skipping approval and the window)."""
-    session = _lock_session(session_id)
+    """An employee asks for a seat (or an organiser enrols them directly, skipping approval and the window).
+
+    The rules that depend only on the employee are checked before the session's row is locked, so the lock is
+    held just for placing the enrolment; the check that the seat count depends on runs again under the lock."""
+    session = TrainingSession.objects.select_related("course", "instansi").filter(pk=session_id).first()
+    if session is None:
+        raise ValidationError(_("Angkatan tidak ditemukan."))
     by_organiser = pegawai.user_id != actor.pk
     if by_organiser and not can_manage_session(actor, session):
         raise PermissionDenied(_("Anda tidak berwenang mendaftarkan pegawai lain ke angkatan ini."))
     refusal = enrolment_refusal(pegawai, session, timezone.now(), check_window=not by_organiser)
     if refusal:
         raise ValidationError(refusal)
-    return _create_enrolment(pegawai, session, actor, note, by_organiser=by_organiser)
+    with transaction.atomic():
+        session = _lock_session(session_id)
+        if Enrolment.objects.filter(session=session, pegawai=pegawai).exclude(status__in=rules.CLOSED_STATES).exists():
+            raise ValidationError(_("Anda sudah terdaftar di angkatan ini."))
+        return _create_enrolment(pegawai, session, actor, note, by_organiser=by_organiser)
 
 
 @transaction.atomic

@@ -56,8 +56,9 @@ def _query_string(request):
 def catalogue_context(request, catalog):
     filters = queries.CatalogueFilters.from_querydict(request.GET)
     page = _page(request, queries.catalogue_courses(request.user, catalog, filters), 12)
-    session_ids = [s.pk for course in page for s in course.upcoming_sessions]
     now = timezone.now()
+    other_sessions = queries.sessions_open_from_other_instansi(request.user, now, limit=6)
+    session_ids = [s.pk for course in page for s in course.upcoming_sessions] + [s.pk for s in other_sessions]
     today = timezone.localdate()
     months = []
     for offset in range(12):
@@ -71,7 +72,7 @@ def catalogue_context(request, catalog):
         "months": months,
         "gap_filter": queries.gap_filter_available(),
         "my_enrolments": queries.my_active_enrolments(request.user, session_ids),
-        "other_instansi_sessions": queries.sessions_open_from_other_instansi(request.user, now, limit=6),
+        "other_instansi_sessions": other_sessions,
         "query_string": _query_string(request),
         "now": now,
     }

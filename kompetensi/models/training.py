@@ -53,6 +53,9 @@ class TrainingSession(models.Model):
         indexes = [
             models.Index(fields=["course", "start_at"]),
             models.Index(fields=["instansi", "start_at"]),
+            models.Index(
+                fields=["start_at"], condition=models.Q(open_to_other_instansi=True), name="session_open_to_all"
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -67,6 +67,13 @@ def forget_cached_identity(org):
                 delattr(user, attr)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    from django.core.cache import cache
+
+    cache.clear()  # cached catalogue facets must not outlive the test that built the catalogue
+
+
 @pytest.fixture
 def training(org):
     forget_cached_identity(org)
