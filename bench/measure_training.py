@@ -104,11 +104,13 @@ def pages():
 
 def enrol_throughput(duration=10, connections=200):
     now = timezone.now()
-    course = CoursePage.objects.filter(slug__startswith="bench-").select_related("instansi").first()
+    course = CoursePage.objects.filter(slug__startswith="bench-", requires_approval=False).select_related("instansi").first()
+    # each run gets its own day, so earlier runs' enrolments do not clash with this one (the overlap rule)
+    start = now + timedelta(days=400 + 2 * TrainingSession.objects.filter(name__startswith="Bench serbu").count())
     session = TrainingSession.objects.create(
         course=course, instansi=course.instansi, name=f"Bench serbu {int(now.timestamp())}", place="Aula",
-        start_at=now + timedelta(days=400), end_at=now + timedelta(days=400, hours=8), capacity=1000,
-        enrol_opens_at=now - timedelta(days=1), enrol_closes_at=now + timedelta(days=399), open_to_other_instansi=True,
+        start_at=start, end_at=start + timedelta(hours=8), capacity=1000,
+        enrol_opens_at=now - timedelta(days=1), enrol_closes_at=start - timedelta(days=1), open_to_other_instansi=True,
     )  # fmt: skip
     users = list(User.objects.filter(username__startswith="bench-").order_by("pk").values_list("pk", flat=True)[:20000])
     existing = dict(Token.objects.filter(user_id__in=users).values_list("user_id", "key"))

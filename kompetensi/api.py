@@ -52,6 +52,8 @@ class EnrolmentSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_certificate_code(self, obj) -> str | None:
+        if obj.status != Enrolment.Status.COMPLETED:
+            return None  # only a completed enrolment has one: no query for the others
         certificate = getattr(obj, "certificate", None)
         return certificate.code if certificate is not None and not certificate.revoked_at else None
 

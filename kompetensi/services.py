@@ -298,6 +298,8 @@ def enrol(actor, pegawai, session_id, note=""):
     by_organiser = pegawai.user_id != actor.pk
     if by_organiser and not can_manage_session(actor, session):
         raise PermissionDenied(_("Anda tidak berwenang mendaftarkan pegawai lain ke angkatan ini."))
+    if not by_organiser:
+        pegawai.user = actor  # the notification goes to this user: no need to load them again
     refusal = enrolment_refusal(pegawai, session, timezone.now(), check_window=not by_organiser)
     if refusal:
         raise ValidationError(refusal)
