@@ -60,3 +60,15 @@ def login(client):
         return client
 
     return _login
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every transactional test restores the database it found (serialized rollback).
+
+    A plain transactional test ends with a flush that also re-runs post_migrate, which recreates the role groups
+    under new ids and drops what data migrations loaded (ranks, Wagtail's root page and site); the tests after
+    it would then run on a different database than the rest of the suite."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+            item.add_marker(pytest.mark.django_db(**{**marker.kwargs, "serialized_rollback": True}), append=False)

@@ -45,13 +45,14 @@ def worker(request):
     proc = subprocess.Popen(
         # its own queue for tasks sent explicitly, and the default queue for tasks that services send with .delay()
         [sys.executable, "-m", "celery", "-A", "portal", "worker", "--pool=solo", "-Q", f"{queue},celery"]
-        + ["--loglevel=WARNING"],
+        + ["-n", f"{queue}@%h", "--loglevel=WARNING"],
         env=env,
         cwd=ROOT,
     )
     previous = celery_app.conf.task_always_eager
     celery_app.conf.task_always_eager = False
     try:
+        _wait_until_ready(proc, queue)
         yield queue
     finally:
         celery_app.conf.task_always_eager = previous
@@ -59,12 +60,24 @@ def worker(request):
         proc.wait(timeout=20)
 
 
+def _wait_until_ready(proc, queue, seconds=180):
+    """A busy machine may take a while to boot Django in the worker: wait for it to answer a ping."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            pytest.fail("the Celery worker exited at start-up")
+        replies = celery_app.control.ping(timeout=1.0)
+        if any(name.startswith(f"{queue}@") for reply in replies for name in reply):
+            return
+    pytest.fail(f"the Celery worker did not answer within {seconds} s")
+
+
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_task_round_trip_through_redis(worker):
     result = ping.apply_async(args=[42], queue=worker)
-    assert result.get(timeout=60) == {"pong": 42}
+    assert result.get(timeout=60, disable_sync_subtasks=False) == {"pong": 42}
 
 
 def test_worker_sends_notification_email_once(worker, org):
@@ -73,8 +86,14 @@ def test_worker_sends_notification_email_once(worker, org):
     note = Notification.objects.create(
         recipient=org.pegawai.user, kind="uji", title="Dari worker", dedupe_key="worker-1"
     )
-    assert send_notification_email.apply_async(args=[note.pk], queue=worker).get(timeout=60) is True
-    assert send_notification_email.apply_async(args=[note.pk], queue=worker).get(timeout=60) is False
+    assert (
+        send_notification_email.apply_async(args=[note.pk], queue=worker).get(timeout=60, disable_sync_subtasks=False)
+        is True
+    )
+    assert (
+        send_notification_email.apply_async(args=[note.pk], queue=worker).get(timeout=60, disable_sync_subtasks=False)
+        is False
+    )
     note.refresh_from_db()
     assert note.emailed_at is not None
 
