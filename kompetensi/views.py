@@ -82,6 +82,7 @@ def course_context(request, course):
     now = timezone.now()
     upcoming, past = queries.course_sessions(course, now)
     return {
+        "catalog": course.get_parent(),
         "upcoming": upcoming,
         "past": past,
         "my_enrolments": queries.my_active_enrolments(request.user, [s.pk for s in upcoming]),
