@@ -2,6 +2,7 @@
 certificate, so a revoked or corrected certificate never leaves a stale file behind."""
 
 import io
+import zoneinfo
 
 import segno
 from django.utils import timezone
@@ -29,7 +30,7 @@ def render_pdf(certificate, url):
     enrolment = certificate.enrolment
     session, pegawai = enrolment.session, enrolment.pegawai
     course = session.course
-    tz = timezone.get_current_timezone()
+    tz = zoneinfo.ZoneInfo(session.instansi.time_zone)  # the dates as the issuing instansi states them
     start = date_format(timezone.localtime(session.start_at, tz).date(), "j F Y")
     end = date_format(timezone.localtime(session.end_at, tz).date(), "j F Y")
 

@@ -1,10 +1,18 @@
 """The yearly JP ledger: one entry per completed course or approved external learning, so a year's JP is
 one indexed sum however the JP were earned."""
 
+import uuid
+from pathlib import Path
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+def evidence_path(instance, filename):
+    """An unguessable name: evidence is personal and is served only through the permission-checked view."""
+    return f"kompetensi/bukti/{uuid.uuid4().hex}{Path(filename).suffix.lower()[:10]}"
 
 
 class ExternalLearning(models.Model):
@@ -35,7 +43,7 @@ class ExternalLearning(models.Model):
         _("JP yang diajukan"), validators=[MinValueValidator(1), MaxValueValidator(200)]
     )
     jp_approved = models.PositiveSmallIntegerField(_("JP disetujui"), null=True, blank=True)
-    evidence = models.FileField(_("bukti"), upload_to="kompetensi/bukti/%Y/%m/")
+    evidence = models.FileField(_("bukti"), upload_to=evidence_path)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.SUBMITTED)
     submitted_at = models.DateTimeField(_("diajukan"), auto_now_add=True)
     decided_by = models.ForeignKey(
