@@ -33,6 +33,7 @@ class TrainingCatalogPage(BasePage):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["kompetensi.CoursePage"]
+    max_count_per_parent = 1  # one catalogue per instansi: the dashboard, /pelatihan/ and the menu find it
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     template = "kompetensi/training_catalog_page.html"
 
