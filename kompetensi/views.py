@@ -330,7 +330,7 @@ def approvals(request):
         "kompetensi/approvals.html",
         {
             "enrolments": _page(request, queries.pending_approvals(request.user)),
-            "external": queries.pending_external(request.user)[:50],
+            "external": Paginator(queries.pending_external(request.user), PAGE_SIZE).get_page(request.GET.get("jp")),
         },
     )
 

@@ -146,13 +146,30 @@ def test_approvals_view(org, training, login):
 def test_approvals_constant_queries(org, training, login, django_assert_max_num_queries):
     client = login(org.sdm)
     services.enrol(org.pegawai.user, org.pegawai, training.approval_session.pk)
+    _submit_external(org.pegawai)
     client.get(reverse("kompetensi:approvals"))
     with django_assert_max_num_queries(30) as few:
         client.get(reverse("kompetensi:approvals"))
     for who in (org.rekan, org.cucu, org.konten):
         services.enrol(who.user, who, training.approval_session.pk)
+        _submit_external(who)
     with django_assert_max_num_queries(len(few.captured_queries)):
-        client.get(reverse("kompetensi:approvals"))
+        response = client.get(reverse("kompetensi:approvals"))
+    assert "Seminar Daerah" in response.text
+
+
+def _submit_external(pegawai):
+    from django.core.files.base import ContentFile
+
+    from kompetensi.models import BentukPengembangan
+
+    end = timezone.localdate() - timedelta(days=2)
+    item = ExternalLearning(
+        bentuk=BentukPengembangan.objects.get(code="seminar"), title="Seminar Daerah", start_date=end, end_date=end,
+        units=1, jp_claimed=4,
+    )  # fmt: skip
+    item.evidence.save("bukti.pdf", ContentFile(b"%PDF-1.4"), save=False)
+    return services.submit_external_learning(pegawai.user, item)
 
 
 @pytest.mark.parametrize(
