@@ -408,3 +408,14 @@ def test_catalogue_facets_follow_publishing(org, training, login):
     assert "Lembaga Baru" not in client.get(training.catalog.url).text
     make_course(training.catalog, "Kursus Lembaga Baru", provider="Lembaga Baru")
     assert "<option>Lembaga Baru</option>" in client.get(training.catalog.url).text
+
+
+def test_catalogue_shortcut_and_pages_that_need_an_employee(org, training, login):
+    response = login(org.pegawai).get(reverse("kompetensi:catalogue"))
+    assert response.status_code == 302 and response["Location"] == training.catalog.url
+    assert login(org.pegawai_malut).get(reverse("kompetensi:catalogue")).status_code == 404  # no catalogue yet
+    superuser = login(org.superadmin)
+    for name in ("catalogue", "my_learning", "external_new"):
+        assert superuser.get(reverse(f"kompetensi:{name}")).status_code == 404
+    assert superuser.get(reverse("kompetensi:organiser_sessions")).status_code == 200
+    assert superuser.get(reverse("kompetensi:compliance")).status_code == 200
