@@ -1,5 +1,6 @@
 import django_filters
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, viewsets
 
@@ -23,7 +24,7 @@ class MeView(generics.RetrieveAPIView):
 
 class EmployeeFilter(django_filters.FilterSet):
     unit = django_filters.NumberFilter(field_name="unit_id")
-    q = django_filters.CharFilter(method="search", label="nama atau NIP")
+    q = django_filters.CharFilter(method="search", label=_("Nama atau NIP"))
 
     class Meta:
         model = Pegawai
