@@ -13,7 +13,7 @@ from wagtail.log_actions import log
 from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
 
 from portal import roles
-from portal.scoping import has_role, pegawai_of
+from portal.scoping import forget_identity, has_role, pegawai_of
 from portal.services import notify
 
 from . import queries
@@ -312,8 +312,7 @@ def sync_editor_groups(user, pegawai=None):
 
     # not pegawai_of(): that caches on the user object, and this runs while accounts are being built
     me = pegawai or Pegawai.objects.filter(user=user).first()
-    if hasattr(user, "_lentera_roles"):
-        del user._lentera_roles
+    forget_identity(user)
     role_names = set(user.groups.exclude(editor_group__isnull=False).values_list("name", flat=True))
     wanted = set()
     if me is not None and me.is_active:

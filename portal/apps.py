@@ -32,4 +32,4 @@ def _ensure_groups(sender, **kwargs):
 def _forget_cached_roles(sender, instance, reverse, **kwargs):
     # scoping caches a user's roles on the user object; a change of groups must not leave it stale
     if not reverse:
-        instance.__dict__.pop("_lentera_roles", None)
+        instance.__dict__.pop("_lentera_groups", None)  # portal.scoping.forget_identity, without its import

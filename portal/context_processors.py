@@ -1,6 +1,6 @@
 from . import roles
 from .models import Notification
-from .scoping import has_role, pegawai_of
+from .scoping import can_access_admin, has_role, pegawai_of
 
 
 def portal(request):
@@ -14,6 +14,6 @@ def portal(request):
     return {
         "current_pegawai": pegawai_of(user),
         "unread_notifications": unread,  # callable: evaluated only when a template uses it
-        "can_access_admin": user.has_perm("wagtailadmin.access_admin"),
+        "can_access_admin": can_access_admin(user),
         "is_hr": has_role(user, roles.ADMIN_SDM),
     }

@@ -22,6 +22,9 @@ ROLE_DESCRIPTIONS = {
     SUPERADMIN: _("Seluruh instansi dan pengaturan sistem."),
 }
 
+# Roles whose groups hold wagtailadmin.access_admin (GROUP_PERMISSIONS below).
+ADMIN_ROLES = {ADMIN_KONTEN, PENYELENGGARA, ADMIN_SDM, PIMPINAN}
+
 # Roles that see every record of their own instansi.
 INSTANSI_WIDE_ROLES = {ADMIN_SDM, PIMPINAN}
 

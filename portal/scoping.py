@@ -30,15 +30,36 @@ class Scope:
         return not self.everything and self.instansi_id is None and self.pegawai_id is None
 
 
-def user_roles(user):
-    """Names of the user's groups, cached on the user object for the request."""
+def _user_groups(user):
+    """{group id: name} of the user's groups: one query, cached on the user object for the request."""
     if not getattr(user, "is_authenticated", False):
-        return frozenset()
-    cached = getattr(user, "_lentera_roles", None)
+        return {}
+    cached = getattr(user, "_lentera_groups", None)
     if cached is None:
-        cached = frozenset(user.groups.values_list("name", flat=True))
-        user._lentera_roles = cached
+        cached = dict(user.groups.values_list("pk", "name"))
+        user._lentera_groups = cached
     return cached
+
+
+def forget_identity(user):
+    """Drop what this module cached on a user object (after their groups or pegawai changed)."""
+    for attr in ("_lentera_groups", "_lentera_pegawai"):
+        user.__dict__.pop(attr, None)
+
+
+def user_roles(user):
+    """Names of the user's groups."""
+    return frozenset(_user_groups(user).values())
+
+
+def user_group_ids(user):
+    return frozenset(_user_groups(user))
+
+
+def can_access_admin(user):
+    """Whether the Wagtail admin link is shown: decided from the cached roles, without a permission query.
+    Wagtail itself still checks `wagtailadmin.access_admin` on every admin view."""
+    return getattr(user, "is_superuser", False) or bool(user_roles(user) & roles.ADMIN_ROLES)
 
 
 def has_role(user, *names):

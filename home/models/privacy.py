@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Q
 
 from portal import roles
-from portal.scoping import has_role, pegawai_of
+from portal.scoping import has_role, pegawai_of, user_group_ids
 
 _CACHE_ATTR = "_lentera_page_privacy"
 
@@ -64,7 +64,7 @@ def audience_q_for(user):
     me = pegawai_of(user)
     if me is None:
         return Q(pk__in=[])
-    group_ids = list(user.groups.values_list("pk", flat=True))
+    group_ids = list(user_group_ids(user))
     kind = me.jabatan.kind if me.jabatan_id else None
     return (
         (Q(instansi__isnull=True) | Q(instansi_id=me.instansi_id))
@@ -77,7 +77,7 @@ def audience_q_for(user):
 def _hidden_restriction_paths(user):
     from wagtail.models import PageViewRestriction
 
-    group_ids = set(user.groups.values_list("pk", flat=True))
+    group_ids = user_group_ids(user)
     paths = []
     for restriction in PageViewRestriction.objects.select_related("page").prefetch_related("groups"):
         if restriction.restriction_type == PageViewRestriction.LOGIN:

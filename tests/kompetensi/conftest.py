@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from home.demo import ensure_home_page
 from kompetensi.models import BentukPengembangan, CoursePage, TrainingCatalogPage, TrainingSession
+from portal.scoping import forget_identity
 
 _seq = itertools.count(1)
 
@@ -62,9 +63,8 @@ def forget_cached_identity(org):
     fixtures are being built (before the Pegawai row exists) can leave a stale None behind."""
     for value in vars(org).values():
         user = getattr(value, "user", value)
-        for attr in ("_lentera_pegawai", "_lentera_roles", "_lentera_page_privacy"):
-            if hasattr(user, attr):
-                delattr(user, attr)
+        forget_identity(user)
+        user.__dict__.pop("_lentera_page_privacy", None)
 
 
 @pytest.fixture(autouse=True)
