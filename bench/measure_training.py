@@ -104,7 +104,9 @@ def pages():
 
 def enrol_throughput(duration=10, connections=200):
     now = timezone.now()
-    course = CoursePage.objects.filter(slug__startswith="bench-", requires_approval=False).select_related("instansi").first()
+    course = (
+        CoursePage.objects.filter(slug__startswith="bench-", requires_approval=False).select_related("instansi").first()
+    )
     # each run gets its own day, so earlier runs' enrolments do not clash with this one (the overlap rule)
     start = now + timedelta(days=400 + 2 * TrainingSession.objects.filter(name__startswith="Bench serbu").count())
     session = TrainingSession.objects.create(
