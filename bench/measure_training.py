@@ -154,6 +154,15 @@ end
         lua.name,
     )
     elapsed = time.time() - started
+    # wrk stops sending at the deadline, but gunicorn is still working off the queued requests: wait until the
+    # count settles, or the enrolments and the seat counter are read at two different moments
+    settled, previous = time.time() + 30, -1
+    while time.time() < settled:
+        current = Enrolment.objects.filter(session=session).count()
+        if current == previous:
+            break
+        previous = current
+        time.sleep(2)
     statuses = dict(
         Enrolment.objects.filter(session=session)
         .values_list("status")

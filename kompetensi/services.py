@@ -121,13 +121,8 @@ def _notify_employee(enrolment, event, title, body=""):
     )
 
 
-def _place(enrolment, session, actor, reason=""):
-    """Give the enrolment a seat if one is free, else put it on the waitlist; tell the employee."""
-    target = rules.placement(session.seats_taken, session.capacity)
-    _transition(enrolment, target, actor, reason)
+def _notify_placement(enrolment, target):
     if target == S.CONFIRMED:
-        session.seats_taken += 1
-        session.save(update_fields=["seats_taken"])
         _notify_employee(enrolment, "confirmed", _("Pendaftaran diterima: %(course)s (%(session)s)"))
     else:
         _notify_employee(
@@ -136,6 +131,16 @@ def _place(enrolment, session, actor, reason=""):
             _("Masuk daftar tunggu: %(course)s (%(session)s)"),
             _("Kursi penuh. Anda akan diberi tahu bila ada kursi yang kosong."),
         )
+
+
+def _place(enrolment, session, actor, reason=""):
+    """Give the enrolment a seat if one is free, else put it on the waitlist; tell the employee."""
+    target = rules.placement(session.seats_taken, session.capacity)
+    _transition(enrolment, target, actor, reason)
+    if target == S.CONFIRMED:
+        session.seats_taken += 1
+        session.save(update_fields=["seats_taken"])
+    _notify_placement(enrolment, target)
 
 
 def _promote_waitlist(session, actor):
@@ -251,17 +256,11 @@ def _create_enrolment(pegawai, session, actor, note, *, by_organiser):
     log(enrolment, f"kompetensi.enrolment.{target}", user=actor, data={"from": S.REQUESTED, "reason": reason or note})
     if target == S.PENDING_APPROVAL:
         _ask_for_approval(enrolment)
-    elif target == S.CONFIRMED:
-        TrainingSession.objects.filter(pk=session.pk).update(seats_taken=F("seats_taken") + 1)
-        session.seats_taken += 1
-        _notify_employee(enrolment, "confirmed", _("Pendaftaran diterima: %(course)s (%(session)s)"))
     else:
-        _notify_employee(
-            enrolment,
-            "waitlisted",
-            _("Masuk daftar tunggu: %(course)s (%(session)s)"),
-            _("Kursi penuh. Anda akan diberi tahu bila ada kursi yang kosong."),
-        )
+        if target == S.CONFIRMED:
+            TrainingSession.objects.filter(pk=session.pk).update(seats_taken=F("seats_taken") + 1)
+            session.seats_taken += 1
+        _notify_placement(enrolment, target)
     return enrolment
 
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from portal.forms import add_service_error
 from portal.models import UnitKerja
 from portal.scoping import instansi_q, pegawai_of
 
@@ -192,11 +193,7 @@ def external_new(request):
         try:
             services.submit_external_learning(request.user, form.save(commit=False))
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Pengajuan JP terkirim ke atasan Anda."))
             return redirect("kompetensi:my_learning")
@@ -432,11 +429,7 @@ def session_form(request, pk=None):
         try:
             services.save_session(request.user, session)
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Angkatan tersimpan."))
             return redirect("kompetensi:session_manage", session.pk)

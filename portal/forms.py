@@ -13,3 +13,13 @@ class LoginForm(AuthenticationForm):
         "invalid_login": _("NIP/nama pengguna atau kata sandi salah. Periksa kembali lalu coba lagi."),
         "inactive": _("Akun ini tidak aktif. Hubungi Admin SDM instansi Anda."),
     }
+
+
+def add_service_error(form, error):
+    """Show a ValidationError raised by a service on the form: on its field where the form has that field,
+    otherwise at the top of the form."""
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages)
+    else:
+        form.add_error(None, error)

@@ -13,6 +13,15 @@ from home.models import BasePage
 from portal.models import Jabatan
 
 
+class InstansiFromAncestorMixin:
+    """A page that belongs to the instansi of the home page (or catalogue) it is created under."""
+
+    def save(self, *args, **kwargs):
+        if self.path and not self.instansi_id:
+            self.instansi_id = _instansi_id_of_ancestor(self)
+        return super().save(*args, **kwargs)
+
+
 def _instansi_id_of_ancestor(page):
     """The instansi of the nearest ancestor that has one (HomePage or TrainingCatalogPage)."""
     parent = page.get_parent()
@@ -24,7 +33,7 @@ def _instansi_id_of_ancestor(page):
     return None
 
 
-class TrainingCatalogPage(BasePage):
+class TrainingCatalogPage(InstansiFromAncestorMixin, BasePage):
     intro = RichTextField(_("pengantar"), blank=True, features=["bold", "italic", "link"])
     # copied from the parent HomePage so that listings filter by instansi without walking the tree
     instansi = models.ForeignKey(
@@ -40,11 +49,6 @@ class TrainingCatalogPage(BasePage):
     class Meta:
         verbose_name = _("katalog pelatihan")
 
-    def save(self, *args, **kwargs):
-        if self.path and not self.instansi_id:
-            self.instansi_id = _instansi_id_of_ancestor(self)
-        return super().save(*args, **kwargs)
-
     def get_context(self, request, *args, **kwargs):
         from ..views import catalogue_context
 
@@ -53,7 +57,7 @@ class TrainingCatalogPage(BasePage):
         return context
 
 
-class CoursePage(BasePage):
+class CoursePage(InstansiFromAncestorMixin, BasePage):
     class AudienceStatus(models.TextChoices):
         ALL = "", _("Semua pegawai")
         PNS = "PNS", _("Hanya PNS")
@@ -144,11 +148,6 @@ class CoursePage(BasePage):
     class Meta:
         verbose_name = _("kursus")
         verbose_name_plural = _("kursus")
-
-    def save(self, *args, **kwargs):
-        if self.path and not self.instansi_id:
-            self.instansi_id = _instansi_id_of_ancestor(self)
-        return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         from ..views import course_context
