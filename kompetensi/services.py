@@ -279,7 +279,7 @@ def _ask_for_approval(enrolment):
             kind="kompetensi.approval_requested",
             title=_("Persetujuan diperlukan: %(name)s mendaftar %(course)s")
             % {"name": pegawai.nama, "course": session.course.title},
-            body=_("Angkatan %(session)s, mulai %(when)s.")
+            body=_("%(session)s, mulai %(when)s.")
             % {"session": session.name, "when": _format(session.start_at, session)},
             url=reverse("kompetensi:approvals"),
             dedupe_key=f"kompetensi:enrolment:{enrolment.pk}:approval_requested",
