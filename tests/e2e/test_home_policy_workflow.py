@@ -20,8 +20,11 @@ def test_konten_creates_policy_and_submits_for_approval(page, login, screenshot)
     page.locator("#id_summary").fill("Kebijakan uji yang harus disetujui Pimpinan sebelum terbit.")
     page.keyboard.press("Escape")
     screenshot(page, "home-policy-1-edit")
-    page.evaluate("document.querySelector('button[name=action-submit]').click()")
+    # the editor's scripts must be ready before the submit, and the POST's answer must be in before moving on
     page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.evaluate("document.querySelector('button[name=action-submit]').click()")
+    expect(page.get_by_text("dikirim untuk dimoderasi").first).to_be_visible()
     page.get_by_role("link", name="Pergub Uji Alur Persetujuan", exact=True).first.click()
     expect(page.locator("body")).to_contain_text(re.compile(r"Persetujuan (Pimpinan|kebijakan) \(gorontalo\)"))
     screenshot(page, "home-policy-2-submitted")
@@ -41,8 +44,12 @@ def test_pimpinan_sees_policy_awaiting_review(page, login, screenshot):
     page.locator("#id_regulation_type").select_option("se")
     page.locator("#id_number").fill("800/1/2026")
     page.locator("#id_date_issued").fill("2026-02-01")
-    page.evaluate("document.querySelector('button[name=action-submit]').click()")
+    page.keyboard.press("Escape")  # close the date picker
+    # the editor's scripts must be ready before the submit, and the POST's answer must be in before moving on
     page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.evaluate("document.querySelector('button[name=action-submit]').click()")
+    expect(page.get_by_text("dikirim untuk dimoderasi").first).to_be_visible()
     page.context.clear_cookies()
     login(page, "pimpinan.gorontalo")
     page.goto("/admin/")
