@@ -234,6 +234,11 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "PREPROCESSING_HOOKS": ["portal.api_schema.only_lentera_api"],
+    # two models have a `status` choice field: give each enum its own name in the schema
+    "ENUM_NAME_OVERRIDES": {
+        "PegawaiStatusEnum": "portal.models.organisation.Pegawai.Status",
+        "EnrolmentStatusEnum": "kompetensi.models.training.Enrolment.Status",
+    },
     "SCHEMA_PATH_PREFIX": "/api/v1/",
     # served from our own static files: the intranet may have no internet access
     "SWAGGER_UI_DIST": "SIDECAR",
