@@ -259,7 +259,7 @@ def test_attendance_results_certificate_and_jp(org, training):
     cert = Certificate.objects.get(enrolment=a)
     assert cert.code.startswith("LTR-")
     entry = JPEntry.objects.get(enrolment=a)
-    assert entry.jp == 12 and entry.year == services._local(session.end_at, session).year
+    assert entry.jp == 12 and entry.year == services.local_time(session.end_at, session).year
     assert not JPEntry.objects.filter(enrolment=b).exists()
     assert Notification.objects.filter(recipient=org.pegawai.user, kind="kompetensi.certificate_ready").count() == 1
     # recording the same results again changes nothing and sends nothing new
@@ -279,7 +279,7 @@ def test_attendance_refusals(org, training):
 
 def test_qr_checkin_only_during_hours(org, training):
     session, a, _b = _run_to_attended(org, training)
-    local_start = services._local(session.start_at, session)
+    local_start = services.local_time(session.start_at, session)
     during = session.start_at + timedelta(hours=1)
     enrolment, day = services.check_in(org.pegawai.user, session.checkin_token, now=during)
     assert day == local_start.date() and enrolment.status == S.ATTENDED
@@ -322,7 +322,7 @@ def test_reminders_are_sent_once(org, training):
 
     session = make_session(training.course, start_in=timedelta(days=1), capacity=3)
     services.enrol(org.pegawai.user, org.pegawai, session.pk)
-    tomorrow_noon = services._local(session.start_at, session).replace(hour=12) - timedelta(days=1)
+    tomorrow_noon = services.local_time(session.start_at, session).replace(hour=12) - timedelta(days=1)
     assert services.send_session_reminders(now=tomorrow_noon) == 1
     assert services.send_session_reminders(now=tomorrow_noon) == 0
     send_session_reminders.delay()  # the beat task runs cleanly

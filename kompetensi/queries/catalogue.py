@@ -1,0 +1,222 @@
+"""The catalogue: courses with their open sessions and facets, the 'fits my gaps' hook."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.core.cache import cache
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
+from django.utils import timezone
+
+from portal.scoping import pegawai_of
+
+from .. import rules
+from ..models import (
+    BentukPengembangan,
+    CourseCompetency,
+    CoursePage,
+    Enrolment,
+    TrainingSession,
+)
+
+S = Enrolment.Status
+
+
+# "fits my gaps": the competency module registers a function (user, queryset) -> queryset here. Until then
+# the catalogue does not offer the filter.
+_gap_filter = None
+
+
+def register_gap_filter(function):
+    global _gap_filter
+    _gap_filter = function
+    return function
+
+
+def gap_filter_available():
+    return _gap_filter is not None
+
+
+@dataclass
+class CatalogueFilters:
+    q: str = ""
+    bentuk: str = ""
+    competency: str = ""
+    provider: str = ""
+    month: str = ""  # YYYY-MM
+    open_seats: bool = False
+    gaps: bool = False
+
+    @classmethod
+    def from_querydict(cls, data):
+        month = data.get("bulan", "")
+        if month and not _parse_month(month):
+            month = ""
+        return cls(
+            q=data.get("q", "").strip()[:100],
+            bentuk=data.get("bentuk", "")[:60],
+            competency=data.get("kompetensi", "")[:200],
+            provider=data.get("penyelenggara", "")[:200],
+            month=month,
+            open_seats=data.get("kursi") == "1",
+            gaps=data.get("celah") == "1",
+        )
+
+
+def _parse_month(value):
+    try:
+        year, month = (int(part) for part in value.split("-"))
+        return date(year, month, 1)
+    except (ValueError, TypeError):
+        return None
+
+
+def _month_bounds(value, tz):
+    first = _parse_month(value)
+    following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return (
+        datetime.combine(first, datetime.min.time(), tzinfo=tz),
+        datetime.combine(following, datetime.min.time(), tzinfo=tz),
+    )
+
+
+def open_seat_sessions(now):
+    return TrainingSession.objects.filter(
+        seats_taken__lt=F("capacity"), enrol_opens_at__lte=now, enrol_closes_at__gt=now
+    )
+
+
+def catalogue_courses(user, catalog, filters, now=None):
+    """The catalogue's courses the user may see, filtered, soonest session first. Sessions still to come are
+    prefetched as `upcoming_sessions`."""
+    now = now or timezone.now()
+    # the rich-text body is shown on the course page only
+    courses = CoursePage.visible_to(user).child_of(catalog).select_related("bentuk").defer("description", "objectives")
+    if filters.q:
+        found = CoursePage.objects.live().child_of(catalog).search(filters.q, operator="and")
+        courses = courses.filter(pk__in=[page.pk for page in found[:500]])
+    if filters.bentuk:
+        courses = courses.filter(bentuk__code=filters.bentuk)
+    if filters.competency:
+        courses = courses.filter(
+            Exists(CourseCompetency.objects.filter(course_id=OuterRef("pk"), name=filters.competency))
+        )
+    if filters.provider:
+        courses = courses.filter(provider=filters.provider)
+    if filters.month:
+        start, end = _month_bounds(filters.month, timezone.get_current_timezone())
+        courses = courses.filter(
+            Exists(TrainingSession.objects.filter(course_id=OuterRef("pk"), start_at__gte=start, start_at__lt=end))
+        )
+    if filters.open_seats:
+        courses = courses.filter(Exists(open_seat_sessions(now).filter(course_id=OuterRef("pk"))))
+    if filters.gaps and _gap_filter is not None:
+        courses = _gap_filter(user, courses)
+    next_start = (
+        TrainingSession.objects.filter(course_id=OuterRef("pk"), start_at__gte=now)
+        .order_by("start_at")
+        .values("start_at")[:1]
+    )
+    return (
+        courses.annotate(next_start=Subquery(next_start))
+        .order_by(F("next_start").asc(nulls_last=True), "title", "pk")
+        .prefetch_related(
+            Prefetch(
+                "sessions",
+                queryset=TrainingSession.objects.filter(end_at__gte=now).order_by("start_at", "pk"),
+                to_attr="upcoming_sessions",
+            ),
+            Prefetch("competencies", queryset=CourseCompetency.objects.order_by("sort_order", "pk")),
+        )
+    )
+
+
+def facets_cache_key(catalog_id):
+    return f"kompetensi:facets:{catalog_id}"
+
+
+def catalogue_facets(catalog):
+    """Choices for the catalogue's filters, cached per catalogue (dropped when one of its courses is published or
+    unpublished): they change with the catalogue, not with every request."""
+    key = facets_cache_key(catalog.pk)
+    facets = cache.get(key)
+    if facets is None:
+        facets = _catalogue_facets(catalog)
+        cache.set(key, facets, FACETS_TTL)
+    return facets
+
+
+FACETS_TTL = 15 * 60
+
+
+def _catalogue_facets(catalog):
+    children = CoursePage.objects.live().child_of(catalog)
+    return {
+        "bentuk": list(BentukPengembangan.objects.filter(courses__in=children).distinct().order_by("order")),
+        "providers": list(children.order_by("provider").values_list("provider", flat=True).distinct()),
+        "competencies": list(
+            CourseCompetency.objects.filter(course__in=children)
+            .order_by("name")
+            .values_list("name", flat=True)
+            .distinct()
+        ),
+    }
+
+
+def my_active_enrolments(user, session_ids):
+    """{session_id: enrolment} of the user's own live enrolments among these sessions (one query)."""
+    me = pegawai_of(user)
+    if me is None or not session_ids:
+        return {}
+    return {
+        e.session_id: e
+        for e in Enrolment.objects.filter(pegawai=me, session_id__in=session_ids).exclude(
+            status__in=rules.CLOSED_STATES
+        )
+    }
+
+
+def sessions_open_from_other_instansi(user, now=None, limit=10):
+    now = now or timezone.now()
+    me = pegawai_of(user)
+    qs = (
+        TrainingSession.objects.filter(
+            open_to_other_instansi=True, enrol_closes_at__gt=now, start_at__gt=now, course__live=True
+        )
+        .select_related("course", "instansi")
+        .order_by("start_at", "pk")
+    )
+    if me is not None:
+        qs = qs.exclude(instansi_id=me.instansi_id)
+    return list(qs[:limit])
+
+
+def course_sessions(course, now=None):
+    """Sessions of a course: the ones to come first, then the three most recent past ones."""
+    now = now or timezone.now()
+    base = TrainingSession.objects.filter(course=course).select_related("instansi", "organiser")
+    upcoming = list(base.filter(end_at__gte=now).order_by("start_at", "pk"))
+    past = list(base.filter(end_at__lt=now).order_by("-start_at")[:3])
+    return upcoming, past
+
+
+def sessions_user_may_join(user, now=None):
+    """Open sessions (window open, not started) of the user's instansi or open to every instansi."""
+    now = now or timezone.now()
+    me = pegawai_of(user)
+    qs = TrainingSession.objects.filter(enrol_closes_at__gt=now, start_at__gt=now, course__live=True)
+    if not getattr(user, "is_superuser", False):
+        if me is None:
+            return qs.none()
+        qs = qs.filter(Q(instansi_id=me.instansi_id) | Q(open_to_other_instansi=True))
+    return qs.select_related("course__bentuk", "instansi").order_by("start_at", "pk")
+
+
+def session_for_user_or_none(user, session_id):
+    """A session the user may see (own instansi, open to all, or superuser), else None."""
+    me = pegawai_of(user)
+    qs = TrainingSession.objects.select_related("course", "instansi").filter(pk=session_id)
+    if not getattr(user, "is_superuser", False):
+        if me is None:
+            return None
+        qs = qs.filter(Q(instansi_id=me.instansi_id) | Q(open_to_other_instansi=True))
+    return qs.first()

@@ -1,0 +1,141 @@
+"""The JP ledger: conversion rules and external learning claims."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from portal.scoping import pegawai_of
+from portal.services import notify
+
+from .. import rules
+from ..models import (
+    Enrolment,
+    ExternalLearning,
+    JPEntry,
+    KonversiJP,
+)
+from ..permissions import can_approve_for
+from .session_time import my_learning_url
+
+S = Enrolment.Status
+
+
+# --- the JP ledger ---------------------------------------------------------------------------------------------
+
+
+def conversion_rule(instansi_id, bentuk_id):
+    """The instansi's own conversion rule for a form of development, else the default one."""
+    return (
+        KonversiJP.objects.filter(bentuk_id=bentuk_id)
+        .filter(Q(instansi_id=instansi_id) | Q(instansi__isnull=True))
+        .order_by("instansi_id")  # NULLs last on PostgreSQL, first on SQLite: pick explicitly below
+        .select_related("bentuk")
+    )
+
+
+def rule_for(instansi_id, bentuk_id):
+    rows = list(conversion_rule(instansi_id, bentuk_id))
+    own = [row for row in rows if row.instansi_id == instansi_id]
+    return (own or rows or [None])[0]
+
+
+def suggested_jp(item):
+    rule = rule_for(item.pegawai.instansi_id, item.bentuk_id)
+    if rule is None:
+        return item.jp_claimed
+    return rules.convert_jp(
+        jp_per_unit=rule.jp_per_unit,
+        is_max=rule.max_jp_per_unit,
+        units=item.units,
+        claimed=item.jp_claimed,
+        max_units_per_month=rule.max_units_per_month,
+        months=rules.months_spanned(item.start_date, item.end_date),
+    )
+
+
+@transaction.atomic
+def submit_external_learning(user, item):
+    me = pegawai_of(user)
+    if me is None:
+        raise PermissionDenied(_("Hanya pegawai yang dapat mengajukan JP."))
+    item.pegawai = me
+    item.status = ExternalLearning.Status.SUBMITTED
+    item.full_clean()
+    if item.end_date > timezone.localdate():
+        raise ValidationError({"end_date": _("Kegiatan yang belum selesai belum dapat diajukan.")})
+    item.save()
+    log(item, "wagtail.create", user=user)
+    approver = me.atasan.user if me.atasan_id else None
+    if approver is not None:
+        notify(
+            approver,
+            kind="kompetensi.approval_requested",
+            title=_("Persetujuan JP diperlukan: %(name)s — %(title)s") % {"name": me.nama, "title": item.title},
+            url=reverse("kompetensi:approvals"),
+            dedupe_key=f"kompetensi:external:{item.pk}:approval_requested",
+        )
+    return item
+
+
+def _lock_external(item_id):
+    return (
+        ExternalLearning.objects.select_for_update(of=("self",))
+        .select_related("pegawai__user", "bentuk")
+        .get(pk=item_id)
+    )
+
+
+@transaction.atomic
+def approve_external_learning(actor, item_id, jp_approved=None, note=""):
+    item = _lock_external(item_id)
+    if not can_approve_for(actor, item.pegawai):
+        raise PermissionDenied(_("Anda tidak berwenang menyetujui pengajuan ini."))
+    if item.status != ExternalLearning.Status.SUBMITTED:
+        raise ValidationError(_("Pengajuan ini sudah diputuskan."))
+    jp = suggested_jp(item) if jp_approved is None else jp_approved
+    if jp < 1 or jp > item.jp_claimed:
+        raise ValidationError(_("JP disetujui harus antara 1 dan JP yang diajukan (%(n)s).") % {"n": item.jp_claimed})
+    item.status, item.jp_approved = ExternalLearning.Status.APPROVED, jp
+    item.decided_by, item.decided_at, item.decision_note = actor, timezone.now(), note[:300]
+    item.save()
+    JPEntry.objects.create(
+        pegawai=item.pegawai, year=item.end_date.year, day=item.end_date, jp=jp,
+        source=JPEntry.Source.EXTERNAL, title=item.title, external=item,
+    )  # fmt: skip
+    log(item, "kompetensi.external.approved", user=actor, data={"jp": jp, "note": note})
+    notify(
+        item.pegawai.user,
+        kind="kompetensi.external_approved",
+        title=_("%(jp)s JP disetujui: %(title)s") % {"jp": jp, "title": item.title},
+        url=my_learning_url(),
+        dedupe_key=f"kompetensi:external:{item.pk}:decided",
+    )
+    return item
+
+
+@transaction.atomic
+def reject_external_learning(actor, item_id, note):
+    item = _lock_external(item_id)
+    if not can_approve_for(actor, item.pegawai):
+        raise PermissionDenied(_("Anda tidak berwenang memutuskan pengajuan ini."))
+    if item.status != ExternalLearning.Status.SUBMITTED:
+        raise ValidationError(_("Pengajuan ini sudah diputuskan."))
+    if not (note or "").strip():
+        raise ValidationError(_("Tuliskan alasan penolakan."))
+    item.status = ExternalLearning.Status.REJECTED
+    item.decided_by, item.decided_at, item.decision_note = actor, timezone.now(), note[:300]
+    item.save()
+    log(item, "kompetensi.external.rejected", user=actor, data={"note": note})
+    notify(
+        item.pegawai.user,
+        kind="kompetensi.external_rejected",
+        title=_("Pengajuan JP ditolak: %(title)s") % {"title": item.title},
+        body=note,
+        url=my_learning_url(),
+        dedupe_key=f"kompetensi:external:{item.pk}:decided",
+    )
+    return item

@@ -1,0 +1,69 @@
+"""Catalogue and course pages (Wagtail pages whose `get_context` calls these)."""
+
+import datetime
+
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils import timezone
+
+from portal.scoping import pegawai_of
+
+from .. import permissions, queries
+from ..models import TrainingCatalogPage
+from .helpers import paginate, query_string_without_page
+
+# --- catalogue pages -------------------------------------------------------------------------------------------
+
+
+def catalogue_context(request, catalog):
+    filters = queries.CatalogueFilters.from_querydict(request.GET)
+    page = paginate(request, queries.catalogue_courses(request.user, catalog, filters), 12)
+    now = timezone.now()
+    other_sessions = queries.sessions_open_from_other_instansi(request.user, now, limit=6)
+    session_ids = [s.pk for course in page for s in course.upcoming_sessions] + [s.pk for s in other_sessions]
+    today = timezone.localdate()
+    months = []
+    for offset in range(12):
+        month = (today.month - 1 + offset) % 12 + 1
+        year = today.year + (today.month - 1 + offset) // 12
+        months.append((f"{year:04d}-{month:02d}", datetime.date(year, month, 1)))
+    return {
+        "courses": page,
+        "filters": filters,
+        "facets": queries.catalogue_facets(catalog),
+        "months": months,
+        "gap_filter": queries.gap_filter_available(),
+        "my_enrolments": queries.my_active_enrolments(request.user, session_ids),
+        "other_instansi_sessions": other_sessions,
+        "query_string": query_string_without_page(request),
+        "now": now,
+    }
+
+
+def course_context(request, course):
+    now = timezone.now()
+    upcoming, past = queries.course_sessions(course, now)
+    return {
+        "catalog": course.get_parent(),
+        "upcoming": upcoming,
+        "past": past,
+        "my_enrolments": queries.my_active_enrolments(request.user, [s.pk for s in upcoming]),
+        "prerequisites": list(course.prerequisites.live().order_by("title")),
+        "competencies": list(course.competencies.order_by("sort_order", "pk")),
+        "can_manage": permissions.can_organise(request.user) and _same_instansi(request.user, course.instansi_id),
+        "now": now,
+    }
+
+
+def _same_instansi(user, instansi_id):
+    me = pegawai_of(user)
+    return user.is_superuser or (me is not None and me.instansi_id == instansi_id)
+
+
+def catalogue_home(request):
+    """/pelatihan/: the catalogue of the user's own instansi."""
+    me = pegawai_of(request.user)
+    catalog = TrainingCatalogPage.objects.live().filter(instansi_id=me.instansi_id).first() if me is not None else None
+    if catalog is None:
+        raise Http404
+    return redirect(catalog.url)

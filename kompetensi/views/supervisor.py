@@ -1,0 +1,83 @@
+"""Supervisors decide on their reports' enrolments and external learning."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import permissions, queries, services
+from ..forms import ExternalDecisionForm, ReasonForm
+from ..models import Enrolment, ExternalLearning
+from .helpers import PAGE_SIZE, error_text, paginate
+
+# --- supervisors -----------------------------------------------------------------------------------------------
+
+
+def approvals(request):
+    if not queries.is_approver(request.user):
+        raise PermissionDenied
+    return render(
+        request,
+        "kompetensi/approvals.html",
+        {
+            "enrolments": paginate(request, queries.pending_approvals(request.user)),
+            "external": Paginator(queries.pending_external(request.user), PAGE_SIZE).get_page(request.GET.get("jp")),
+        },
+    )
+
+
+@require_POST
+def decide(request, pk):
+    enrolment = get_object_or_404(Enrolment, pk=pk)
+    form = ReasonForm(request.POST)
+    form.is_valid()
+    reason = form.cleaned_data.get("reason", "")
+    try:
+        if request.POST.get("action") == "approve":
+            services.approve(request.user, enrolment.pk, reason)
+            messages.success(request, _("Pendaftaran disetujui."))
+        elif request.POST.get("action") == "reject":
+            services.reject(request.user, enrolment.pk, reason)
+            messages.success(request, _("Pendaftaran ditolak."))
+        else:
+            messages.error(request, _("Pilih setujui atau tolak."))
+    except PermissionDenied:
+        raise Http404 from None
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+    return redirect("kompetensi:approvals")
+
+
+@require_POST
+def decide_external(request, pk):
+    item = get_object_or_404(ExternalLearning, pk=pk)
+    form = ExternalDecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("JP disetujui harus berupa angka 1 sampai 200."))
+        return redirect("kompetensi:approvals")
+    try:
+        if request.POST.get("action") == "approve":
+            services.approve_external_learning(
+                request.user, item.pk, form.cleaned_data["jp_approved"], form.cleaned_data["note"]
+            )
+            messages.success(request, _("Pengajuan JP disetujui."))
+        else:
+            services.reject_external_learning(request.user, item.pk, form.cleaned_data["note"])
+            messages.success(request, _("Pengajuan JP ditolak."))
+    except PermissionDenied:
+        raise Http404 from None
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+    return redirect("kompetensi:approvals")
+
+
+def evidence(request, pk):
+    item = get_object_or_404(ExternalLearning.objects.select_related("pegawai"), pk=pk)
+    if item.pegawai.user_id != request.user.pk and not permissions.can_approve_for(request.user, item.pegawai):
+        raise Http404
+    from django.http import FileResponse
+
+    return FileResponse(item.evidence.open("rb"), as_attachment=True, filename=item.evidence.name.rsplit("/", 1)[-1])

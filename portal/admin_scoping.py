@@ -1,0 +1,186 @@
+"""The admin scoping kit: every Wagtail admin view over an instansi-owned model sees the user's instansi only.
+
+Listings, choosers and bulk actions filter with `portal.scoping.instansi_q`, and every view addressed by a primary
+key answers 404 for an object of another instansi, so its existence does not leak. Apps declare which of their
+models belong to an instansi with `register_instansi_model(model, path)`; models not registered are shared
+reference data.
+"""
+
+from functools import wraps
+
+from django.contrib.admin.utils import unquote
+from django.contrib.auth import get_user_model
+from django.http import Http404
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.coreutils import multigetattr
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
+from wagtail.snippets.views import chooser as snippet_chooser
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+
+from .exporting import escape_formula
+from .models import ImportJob, Instansi, Jabatan, Pegawai, UnitKerja
+from .scoping import instansi_q, pegawai_of
+
+# --- scoping ---------------------------------------------------------------------------------------------
+
+# lookup from each model to the instansi it belongs to; models not listed are shared reference data
+INSTANSI_PATHS = {}
+
+
+def register_instansi_model(model, instansi_path="instansi"):
+    """Declare that rows of `model` belong to the instansi reached through `instansi_path`."""
+    INSTANSI_PATHS[model] = instansi_path
+    return model
+
+
+register_instansi_model(Instansi, "pk")
+for _model in (UnitKerja, Jabatan, Pegawai, ImportJob):
+    register_instansi_model(_model)
+
+
+def admin_queryset(model, user):
+    queryset = model._default_manager.all()
+    if model in INSTANSI_PATHS:
+        queryset = queryset.filter(instansi_q(user, INSTANSI_PATHS[model]))
+    return queryset
+
+
+def scoped_by_pk(view, model):
+    """Wrap a view addressed by `pk` so that an object outside the user's scope answers 404."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        pk = kwargs.get("pk")
+        if pk is not None and not admin_queryset(model, request.user).filter(pk=unquote(str(pk))).exists():
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+class ScopedChooseView(snippet_chooser.ChooseView):
+    def get_object_list(self):
+        return admin_queryset(self.model_class, self.request.user)
+
+
+class ScopedChooseResultsView(snippet_chooser.ChooseResultsView):
+    def get_object_list(self):
+        return admin_queryset(self.model_class, self.request.user)
+
+
+class ScopedChooserViewSet(snippet_chooser.SnippetChooserViewSet):
+    choose_view_class = ScopedChooseView
+    choose_results_view_class = ScopedChooseResultsView
+
+    def construct_view(self, view_class, **kwargs):
+        return scoped_by_pk(super().construct_view(view_class, **kwargs), self.model)
+
+
+class ScopedDeleteBulkAction(DeleteBulkAction):
+    """Bulk delete of organisation rows: the confirmation page and the action see the user's scope only."""
+
+    models = [UnitKerja, Jabatan, Pegawai, Instansi]  # more are added by apps that register it for theirs
+
+    def get_all_objects_in_listing_query(self, parent_id):
+        return admin_queryset(self.model, self.request.user).values_list("pk", flat=True)
+
+    def get_actionable_objects(self):
+        objects, extra = super().get_actionable_objects()
+        pks = [obj.pk for obj in objects + list(extra.get("items_with_no_access", []))]
+        if admin_queryset(self.model, self.request.user).filter(pk__in=pks).count() != len(set(pks)):
+            raise Http404
+        return objects, extra
+
+
+# registered after Wagtail's own snippet delete action, which it replaces for these models
+# --- permission policies ------------------------------------------------------------------------------------
+
+
+class SuperuserOnlyPolicy(ModelPermissionPolicy):
+    """Instansi are created and changed by superadmins; an Admin SDM may only choose their own."""
+
+    def user_has_permission(self, user, action):
+        if action == "choose":
+            return super().user_has_permission(user, "view")
+        return user.is_active and user.is_superuser
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission(actions).filter(is_superuser=True)
+
+
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """Reference data loaded by a data migration (PP 99/2000): viewable, never edited in the admin."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "change", "delete"):
+            return False
+        return user.is_active and (user.is_superuser or user.has_perm(self._get_permission_name("view")))
+
+    def users_with_any_permission(self, actions):
+        actions = [action for action in actions if action not in ("add", "change", "delete")]
+        return super().users_with_any_permission(actions) if actions else get_user_model().objects.none()
+
+
+# --- forms ------------------------------------------------------------------------------------------------
+
+
+class InstansiScopedForm(WagtailAdminModelForm):
+    """For an Admin SDM the instansi is theirs, fixed, and every related choice comes from it."""
+
+    related_fields = ("parent", "unit", "jabatan", "atasan")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.for_user
+        if user is None or user.is_superuser:
+            return
+        me = pegawai_of(user)
+        instansi_id = me.instansi_id if me else None
+        self.fields.pop("instansi", None)
+        if self.instance.pk is None:
+            self.instance.instansi_id = instansi_id
+        for name in self.related_fields:
+            if name in self.fields:
+                self.fields[name].queryset = self.fields[name].queryset.filter(instansi_id=instansi_id)
+
+
+class SafeExportIndexView(IndexView):
+    """Snippet listing export through the one formula-safe escaping."""
+
+    def to_row_dict(self, item):
+        return {field: self.export_value(item, field) for field in self.list_export}
+
+    @staticmethod
+    def export_value(item, field):
+        try:
+            return multigetattr(item, field)
+        except AttributeError:  # an empty optional relation (a pegawai without jabatan) is an empty cell
+            return None
+
+    def preprocess_field_value(self, field, value, export_format):
+        return escape_formula(super().preprocess_field_value(field, value, export_format))
+
+
+# --- viewsets ---------------------------------------------------------------------------------------------
+
+
+class ScopedSnippetViewSet(SnippetViewSet):
+    index_view_class = SafeExportIndexView
+    chooser_viewset_class = ScopedChooserViewSet
+    search_backend_name = None  # plain ORM search over search_fields: these models are not search-indexed
+    list_related = ()
+
+    def get_queryset(self, request):
+        queryset = admin_queryset(self.model, request.user)
+        return queryset.select_related(*self.list_related) if self.list_related else queryset
+
+    def construct_view(self, view_class, **kwargs):
+        return scoped_by_pk(super().construct_view(view_class, **kwargs), self.model)
+
+
+def scoped_choices(model):
+    def queryset(request):
+        return admin_queryset(model, request.user) if request else model.objects.none()
+
+    return queryset
