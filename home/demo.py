@@ -15,7 +15,7 @@ from wagtail.documents.models import Document
 from portal.demo import register_demo_step
 from portal.models import Instansi
 
-from . import services
+from . import editorial
 from .models import (
     ContentIndexPage,
     ContentPage,
@@ -33,7 +33,7 @@ from .models import (
 
 def ensure_home_page(instansi):
     """The instansi's HomePage under the portal root, created once, with its editorial set-up."""
-    return services.home_for_new_instansi(instansi)
+    return editorial.home_for_new_instansi(instansi)
 
 
 @register_demo_step("home-pages", order=20)
@@ -316,10 +316,10 @@ def _footer(home):
 def load_home_content(stdout=None):
     for home in HomePage.objects.select_related("instansi").order_by("pk"):
         with transaction.atomic():
-            services.ensure_instansi_editorial(home)
+            editorial.ensure_instansi_editorial(home)
             menu = {"show_in_menus": True}
             policies = _child(home, PolicyIndexPage, "kebijakan", title="Kebijakan & Regulasi", **menu)
-            services.assign_policy_workflow(policies)
+            editorial.assign_policy_workflow(policies)
             news = _child(home, NewsIndexPage, "berita", title="Berita & Pengumuman", **menu)
             guidance = _child(home, ContentIndexPage, "panduan", title="Panduan", **menu)
             campaigns = _child(home, SocialisationIndexPage, "sosialisasi", title="Materi Sosialisasi", **menu)

@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from . import queries
+from portal.search_types import search_types
+
 from .models import PageFeedback
 
 
@@ -10,8 +11,15 @@ class SearchForm(forms.Form):
     jenis = forms.ChoiceField(
         label=_("Jenis halaman"),
         required=False,
-        choices=[("", _("Semua jenis")), *((key, label) for key, (_model, label) in queries.SEARCH_TYPES.items())],
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # every module registers its searchable types; read at form time, once all are registered
+        self.fields["jenis"].choices = [
+            ("", _("Semua jenis")),
+            *((entry.key, entry.value.label) for entry in search_types.entries()),
+        ]
 
 
 class AcknowledgeForm(forms.Form):

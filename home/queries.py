@@ -6,12 +6,13 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.http import urlencode
-from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, PageViewRestriction
 
 from portal import roles
 from portal.models import Pegawai
-from portal.scoping import has_role, pegawai_of
+from portal.permissions import acts_as, is_superadmin
+from portal.scoping import pegawai_of
+from portal.search_types import search_types
 
 from .models import (
     Acknowledgement,
@@ -27,16 +28,11 @@ from .models import (
     SocialisationPage,
     filter_visible,
 )
+from .permissions import is_content_editor
 
 PER_PAGE = 20
+EDITOR_ROLES = (roles.ADMIN_KONTEN, roles.PIMPINAN)
 OWNED_PAGE_TYPES = (ContentPage, PolicyPage, NewsPage, SocialisationPage)
-
-SEARCH_TYPES = {
-    "kebijakan": (PolicyPage, _("Kebijakan & regulasi")),
-    "berita": (NewsPage, _("Berita & pengumuman")),
-    "panduan": (ContentPage, _("Panduan")),
-    "sosialisasi": (SocialisationPage, _("Materi sosialisasi")),
-}
 
 
 def home_of(page):
@@ -126,12 +122,13 @@ def search_pages(user, query, kind=""):
     """Privacy-aware full-text search. Returns (results, promoted pages)."""
     from wagtail.contrib.search_promotions.models import Query
 
-    model = SEARCH_TYPES.get(kind, (Page, None))[0]
+    chosen = search_types.get(kind) if kind else None
+    model = chosen.model if chosen else Page
     visible_ids = filter_visible(Page.objects.live(), user).values("pk")
     queryset = model.objects.live().filter(pk__in=visible_ids)
     if model is Page:
         # only the intranet's readable page types, not index or home pages
-        queryset = queryset.type(*(entry[0] for entry in SEARCH_TYPES.values()))
+        queryset = queryset.type(*(entry.model for entry in search_types))
     results = queryset.search(query, operator="and")
     promoted = []
     if query:
@@ -220,24 +217,20 @@ def reading_state(page, user):
 
 
 def is_editor(user):
-    return user.is_superuser or (pegawai_of(user) is not None and has_role(user, roles.ADMIN_KONTEN, roles.PIMPINAN))
+    return is_content_editor(user)
 
 
 def can_see_reports(user, instansi_id):
-    if user.is_superuser:
-        return True
-    me = pegawai_of(user)
-    return me is not None and me.instansi_id == instansi_id and has_role(user, roles.ADMIN_KONTEN, roles.PIMPINAN)
+    return acts_as(user, EDITOR_ROLES, instansi_id)
 
 
 def requirements_for_editor(user):
     queryset = ReadingRequirement.objects.select_related("page", "instansi").order_by("-active", "deadline", "pk")
-    if user.is_superuser:
+    if is_superadmin(user):
         return queryset
-    me = pegawai_of(user)
-    if me is None or not has_role(user, roles.ADMIN_KONTEN, roles.PIMPINAN):
+    if not is_content_editor(user):
         return queryset.none()
-    return queryset.filter(instansi_id=me.instansi_id)
+    return queryset.filter(instansi_id=pegawai_of(user).instansi_id)
 
 
 def acknowledgement_report(requirement):
@@ -290,9 +283,8 @@ def feedback_for_owner(user):
 
 def search_gaps(user):
     queryset = SearchGap.objects.all()
-    if user.is_superuser:
+    if is_superadmin(user):
         return queryset
-    me = pegawai_of(user)
-    if me is None or not has_role(user, roles.ADMIN_KONTEN, roles.PIMPINAN):
+    if not is_content_editor(user):
         return queryset.none()
-    return queryset.filter(instansi_id=me.instansi_id)
+    return queryset.filter(instansi_id=pegawai_of(user).instansi_id)

@@ -3,24 +3,19 @@ permission and state, audit-logged with Wagtail's log."""
 
 from datetime import timedelta
 
-from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
-from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
 
-from portal import roles
-from portal.scoping import forget_identity, has_role, pegawai_of
+from portal.scoping import pegawai_of
 from portal.services import notify
 
 from . import queries
 from .models import (
     Acknowledgement,
-    EditorGroup,
-    HomePage,
     PageFeedback,
     QuizAttempt,
     ReadingRequirement,
@@ -220,135 +215,3 @@ def record_search_gap(user, query):
     gap, _created = SearchGap.objects.get_or_create(instansi_id=me.instansi_id if me else None, query=query)
     SearchGap.objects.filter(pk=gap.pk).update(hits=F("hits") + 1, last_seen=timezone.now())
     return gap
-
-
-# ---------------------------------------------------------------- editorial set-up per instansi
-
-EDITOR_ROLES = {
-    # role: (page permissions on the instansi subtree, model permissions)
-    roles.ADMIN_KONTEN: (["add_page", "change_page", "lock_page"], roles.GROUP_PERMISSIONS[roles.ADMIN_KONTEN]),
-    roles.PIMPINAN: (["change_page", "publish_page"], ["wagtailadmin.access_admin"]),
-}
-
-
-def _editor_group(instansi, role):
-    group, _created = Group.objects.get_or_create(name=f"{role} ({instansi.slug})")
-    EditorGroup.objects.get_or_create(group=group, defaults={"instansi": instansi, "role": role})
-    return group
-
-
-def _model_permissions(dotted_names):
-    found = []
-    for dotted in dotted_names:
-        app_label, codename = dotted.split(".")
-        permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
-        if permission is not None:
-            found.append(permission)
-    return found
-
-
-def _workflow(name, groups, task_name):
-    workflow, created = Workflow.objects.get_or_create(name=name)
-    if created or not workflow.workflow_tasks.exists():
-        task = GroupApprovalTask.objects.create(name=task_name)
-        task.groups.set(groups)
-        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    return workflow
-
-
-@transaction.atomic
-def ensure_instansi_editorial(home):
-    """Per-instansi editor groups with page permissions on the home's subtree, and the two workflows:
-    policies need the instansi's Pimpinan; other pages one review by Admin Konten or Pimpinan. Idempotent."""
-    instansi = home.instansi
-    groups = {}
-    for role, (page_codenames, model_perms) in EDITOR_ROLES.items():
-        group = _editor_group(instansi, role)
-        group.permissions.add(*_model_permissions(model_perms))
-        for codename in page_codenames:
-            GroupPagePermission.objects.get_or_create(
-                group=group,
-                page=home,
-                permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
-            )
-        groups[role] = group
-    content = _workflow(
-        content_workflow_name(instansi),
-        [groups[roles.ADMIN_KONTEN], groups[roles.PIMPINAN]],
-        f"Tinjauan Admin Konten ({instansi.slug})",
-    )
-    policy = _workflow(
-        policy_workflow_name(instansi), [groups[roles.PIMPINAN]], f"Persetujuan Pimpinan ({instansi.slug})"
-    )
-    WorkflowPage.objects.get_or_create(page=home, defaults={"workflow": content})
-    from .models import PolicyIndexPage
-
-    for index in PolicyIndexPage.objects.descendant_of(home):
-        WorkflowPage.objects.get_or_create(page=index, defaults={"workflow": policy})
-    for pegawai in instansi.pegawai.select_related("user").filter(user__groups__name__in=list(EDITOR_ROLES)).distinct():
-        sync_editor_groups(pegawai.user, pegawai)
-    return groups
-
-
-# Workflow names are data looked up by name, so they are not translated.
-def content_workflow_name(instansi):
-    return f"Tinjauan konten ({instansi.slug})"
-
-
-def policy_workflow_name(instansi):
-    return f"Persetujuan kebijakan ({instansi.slug})"
-
-
-def assign_policy_workflow(index_page):
-    home = queries.home_of(index_page)
-    workflow = Workflow.objects.filter(name=policy_workflow_name(home.instansi)).first() if home else None
-    if workflow is not None:
-        WorkflowPage.objects.get_or_create(page=index_page, defaults={"workflow": workflow})
-
-
-def sync_editor_groups(user, pegawai=None):
-    """Keep the user's per-instansi editor groups equal to their roles in their own instansi."""
-    from portal.models import Pegawai
-
-    # not pegawai_of(): that caches on the user object, and this runs while accounts are being built
-    me = pegawai or Pegawai.objects.filter(user=user).first()
-    forget_identity(user)
-    role_names = set(user.groups.exclude(editor_group__isnull=False).values_list("name", flat=True))
-    wanted = set()
-    if me is not None and me.is_active:
-        wanted = set(
-            EditorGroup.objects.filter(instansi_id=me.instansi_id, role__in=role_names).values_list(
-                "group_id", flat=True
-            )
-        )
-    current = set(EditorGroup.objects.filter(group__user=user).values_list("group_id", flat=True))
-    if wanted - current:
-        user.groups.add(*(wanted - current))
-    if current - wanted:
-        user.groups.remove(*(current - wanted))
-
-
-def can_manage_content(user, instansi_id):
-    if user.is_superuser:
-        return True
-    me = pegawai_of(user)
-    return me is not None and me.instansi_id == instansi_id and has_role(user, roles.ADMIN_KONTEN)
-
-
-def home_for_new_instansi(instansi, actor=None):
-    """Create the instansi's home page under the portal root (once) and set up its editorial permissions."""
-    from .models import PortalRootPage
-
-    home = HomePage.objects.filter(instansi=instansi).first()
-    if home is None:
-        root = PortalRootPage.objects.first()
-        home = HomePage(
-            title=instansi.name,
-            slug=instansi.slug,
-            instansi=instansi,
-            intro=f"<p>{_('Selamat datang di intranet %(name)s.') % {'name': instansi.name}}</p>",
-        )
-        root.add_child(instance=home)
-        home.save_revision(user=actor).publish(user=actor)
-    ensure_instansi_editorial(home)
-    return home

@@ -1,53 +1,55 @@
-"""Who may do what in the training module, named once."""
+"""Who may do what in the training module, named once, on portal's one check."""
 
 from portal import roles
+from portal.permissions import acts_as, acts_as_in_own_instansi, is_hr_of, is_superadmin
 from portal.scoping import has_role, pegawai_of
 
-from .models import (
-    Enrolment,
-)
 
-S = Enrolment.Status
-
-
-# --- who may do what -------------------------------------------------------------------------------------------
-
-
-def _same_instansi(user, instansi_id):
-    me = pegawai_of(user)
-    return me is not None and me.instansi_id == instansi_id
-
-
-def can_manage_session(user, session):
+def can_manage_session(user, session) -> bool:
     """Training organisers run the sessions of their own instansi; superadmins run all."""
-    if getattr(user, "is_superuser", False):
-        return True
-    return has_role(user, roles.PENYELENGGARA) and _same_instansi(user, session.instansi_id)
+    return acts_as(user, roles.PENYELENGGARA, session.instansi_id)
 
 
-def can_organise(user):
-    return getattr(user, "is_superuser", False) or (has_role(user, roles.PENYELENGGARA) and pegawai_of(user))
+def can_manage_course(user, course) -> bool:
+    return acts_as(user, roles.PENYELENGGARA, course.instansi_id)
 
 
-def is_hr_of(user, instansi_id):
-    if getattr(user, "is_superuser", False):
-        return True
-    return has_role(user, roles.ADMIN_SDM) and _same_instansi(user, instansi_id)
+def can_organise(user) -> bool:
+    """Organises training for their own instansi (the organiser's pages and menu)."""
+    return acts_as_in_own_instansi(user, roles.PENYELENGGARA)
 
 
-def can_approve_for(user, pegawai):
+def can_see_compliance(user) -> bool:
+    return acts_as_in_own_instansi(user, roles.ADMIN_SDM)
+
+
+def can_approve_for(user, pegawai) -> bool:
     """The employee's direct supervisor decides; HR of the instansi stands in (e.g. when there is no supervisor)."""
     if pegawai.user_id == user.pk:
         return False
     me = pegawai_of(user)
-    if me is not None and pegawai.atasan_id == me.pk:
+    if me is not None and me.is_active and pegawai.atasan_id == me.pk:
         return True
     return is_hr_of(user, pegawai.instansi_id)
 
 
-def can_view_enrolment(user, enrolment):
+def can_view_enrolment(user, enrolment) -> bool:
     return (
         enrolment.pegawai.user_id == user.pk
         or can_manage_session(user, enrolment.session)
         or can_approve_for(user, enrolment.pegawai)
     )
+
+
+def may_approve_anything(user) -> bool:
+    """Whether the approvals page and its menu entry are offered (what is on it is scoped per row)."""
+    me = pegawai_of(user)
+    return is_superadmin(user) or (
+        me is not None
+        and (has_role(user, roles.ATASAN) or me.has_reports or acts_as(user, roles.ADMIN_SDM, me.instansi_id))
+    )
+
+
+def approves_whole_instansi(user) -> bool:
+    me = pegawai_of(user)
+    return me is not None and acts_as(user, roles.ADMIN_SDM, me.instansi_id)

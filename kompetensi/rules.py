@@ -40,6 +40,8 @@ AWAITING_APPROVAL = (PENDING_APPROVAL,)
 
 JP_MINUTES = 45
 PNS_DEFAULT_TARGET = 20
+# the regulation defaults, loaded as the default TargetJP rows; instansi may set their own
+DEFAULT_JP_TARGETS = {"PNS": PNS_DEFAULT_TARGET, "PPPK": 24}
 
 
 def can_transition(current, target):
@@ -57,10 +59,6 @@ def window_open(opens_at, closes_at, now):
 
 def overlaps(a_start, a_end, b_start, b_end):
     return a_start < b_end and b_start < a_end
-
-
-def jp_target(status, pns_target=PNS_DEFAULT_TARGET, pppk_target=24):
-    return pppk_target if status == "PPPK" else pns_target
 
 
 def progress_percent(jp, target):

@@ -10,12 +10,19 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from portal.importing.registry import register_import
 from portal.models import Instansi
+from portal.permissions import same_instansi
 from portal.scoping import pegawai_of
 
-from .models import BentukPengembangan, Enrolment, EvaluationQuestion, KonversiJP, TargetJP
-from .resources import RESULT_COLUMNS, TrainingResultResource
+from .models import (
+    BentukPengembangan,
+    CoursePage,
+    Enrolment,
+    EvaluationQuestion,
+    KonversiJP,
+    TargetJP,
+    TrainingCatalogPage,
+)
 
 LOG_ACTIONS = [
     *[
@@ -122,18 +129,10 @@ class PelatihanGroup(SnippetViewSetGroup):
 register_snippet(PelatihanGroup)
 
 
-register_import(
-    "hasil_pelatihan", TrainingResultResource, _("Hasil pelatihan"), "kompetensi.change_enrolment", RESULT_COLUMNS,
-    help_text=_("Unduh daftar peserta dari halaman angkatan, isi kolom hasil (lulus/tidak) dan nilai, lalu unggah."),
-)  # fmt: skip
-
-
 # --- organisers stay in their own instansi's catalogue ---------------------------------------------------------
 
 
 def _catalogue_instansi_id(page):
-    from .models import CoursePage, TrainingCatalogPage
-
     specific = page.specific_class
     if specific in (CoursePage, TrainingCatalogPage):
         return page.specific.instansi_id
@@ -144,10 +143,7 @@ def _guard(request, page):
     """Wagtail's page permissions come from the per-instansi organiser group; this is the belt to those braces
     for a user who holds the organiser role in one instansi and a page permission elsewhere."""
     instansi_id = _catalogue_instansi_id(page)
-    if instansi_id is None or request.user.is_superuser:
-        return None
-    me = pegawai_of(request.user)
-    if me is None or me.instansi_id != instansi_id:
+    if instansi_id is not None and not same_instansi(request.user, instansi_id):
         raise PermissionDenied
     return None
 

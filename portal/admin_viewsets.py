@@ -69,13 +69,13 @@ class InstansiViewSet(ScopedSnippetViewSet):
     list_display = ["name", "kind", "region", "time_zone"]
     list_filter = ["kind", "time_zone"]
     search_fields = ["name", "region"]
-    list_export = ["name", "slug", "kind", "region", "time_zone", "jp_target_pppk"]
+    list_export = ["name", "slug", "kind", "region", "time_zone"]
     export_filename = "instansi"
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("region")]),
-        FieldRowPanel([FieldPanel("time_zone"), FieldPanel("jp_target_pppk")]),
+        FieldPanel("time_zone"),
     ]
 
 

@@ -1,6 +1,8 @@
 from . import roles
 from .models import Notification
-from .scoping import can_access_admin, has_role, pegawai_of
+from .navigation import nav_templates
+from .permissions import acts_as_in_own_instansi
+from .scoping import can_access_admin, pegawai_of
 
 
 def portal(request):
@@ -15,5 +17,6 @@ def portal(request):
         "current_pegawai": pegawai_of(user),
         "unread_notifications": unread,  # callable: evaluated only when a template uses it
         "can_access_admin": can_access_admin(user),
-        "is_hr": has_role(user, roles.ADMIN_SDM),
+        "is_hr": acts_as_in_own_instansi(user, roles.ADMIN_SDM),
+        "nav_templates": nav_templates(),
     }

@@ -1,42 +1,59 @@
-"""Registry of home-dashboard panels. Higher modules (kompetensi, kinerja) register panels here so that
-the home page, which sits below them, can show them without importing them."""
+"""Dashboard panels and employee-profile sections: higher modules (kompetensi, kinerja) add theirs so that the home
+page and the profile page, which sit below them, show them without importing them."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 
+from .registry import Registry
+
 
 @dataclass(frozen=True)
 class Panel:
     name: str
     template: str
-    get_context: Callable  # (request) -> dict, or None to hide the panel for this user
-    order: int = 100
+    get_context: Callable  # (request, *args) -> dict, or None to hide the panel for this user
 
 
-_panels: dict[str, Panel] = {}
+panels = Registry("dashboard panels")
+profile_sections = Registry("profile sections")
 
 
 def register_panel(name, template, order=100):
-    """Decorator for a context function: `@register_panel("jp", "kompetensi/panels/jp.html")`."""
+    """Decorator for a context function (request) -> dict | None: `@register_panel("jp", "kompetensi/panels/jp.html")`."""
 
     def decorator(get_context):
-        _panels[name] = Panel(name=name, template=template, get_context=get_context, order=order)
+        panels.add(name, Panel(name=name, template=template, get_context=get_context), order=order)
         return get_context
 
     return decorator
 
 
-def registered_panels():
-    return sorted(_panels.values(), key=lambda panel: (panel.order, panel.name))
+def register_profile_section(name, template, order=100):
+    """Decorator for a context function (request, pegawai) -> dict | None, shown on the employee's profile page to
+    whoever may see that employee."""
+
+    def decorator(get_context):
+        profile_sections.add(name, Panel(name=name, template=template, get_context=get_context), order=order)
+        return get_context
+
+    return decorator
 
 
-def render_panels(request):
+def _render(registry, request, *args):
     rendered = []
-    for panel in registered_panels():
-        context = panel.get_context(request)
+    for panel in registry:
+        context = panel.get_context(request, *args)
         if context is None:
             continue
         rendered.append(render_to_string(panel.template, {**context, "request": request}, request=request))
     return rendered
+
+
+def render_panels(request):
+    return _render(panels, request)
+
+
+def render_profile_sections(request, pegawai):
+    return _render(profile_sections, request, pegawai)

@@ -1,6 +1,27 @@
-"""Role names (Django groups) and what each may do. docs/permissions.md is the human-readable matrix."""
+"""Roles: the one mechanism. docs/permissions.md is the human-readable matrix.
 
+A role is a Django group named after it ("Admin SDM"), which says who holds the role and carries the role's model
+permissions. A role that needs to touch only its own instansi's part of something shared (a page subtree, a
+collection, a workflow task) also has one group per instansi (`InstansiGroup`, named "Admin Konten (gorontalo)"),
+whose members `sync_memberships` keeps equal to the active employees of that instansi who hold the role — on a
+change of groups from either side, a transfer, a deactivation.
+
+Each module says once what its roles need, from its `registrations.py`:
+
+    roles.register("kompetensi", {
+        roles.PENYELENGGARA: roles.Needs(permissions=["kompetensi.change_enrolment"], per_instansi=True),
+    })
+"""
+
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+
+from .models import Instansi, InstansiGroup, Pegawai
+from .registry import Registry
 
 PEGAWAI = "Pegawai"
 ATASAN = "Atasan"
@@ -22,50 +43,139 @@ ROLE_DESCRIPTIONS = {
     SUPERADMIN: _("Seluruh instansi dan pengaturan sistem."),
 }
 
-# Roles whose groups hold wagtailadmin.access_admin (GROUP_PERMISSIONS below).
+# Roles that work in the Wagtail admin (their groups get wagtailadmin.access_admin).
 ADMIN_ROLES = {ADMIN_KONTEN, PENYELENGGARA, ADMIN_SDM, PIMPINAN}
 
 # Roles that see every record of their own instansi.
 INSTANSI_WIDE_ROLES = {ADMIN_SDM, PIMPINAN}
 
-# Model permissions granted to each group, as "app_label.codename". Wagtail page permissions are
-# granted per page subtree by the module that owns those pages.
-GROUP_PERMISSIONS = {
-    PEGAWAI: [],
-    ATASAN: [],
-    ADMIN_KONTEN: [
-        "wagtailadmin.access_admin",
-        "wagtaildocs.add_document",
-        "wagtaildocs.change_document",
-        "wagtaildocs.choose_document",
-        "wagtailimages.add_image",
-        "wagtailimages.change_image",
-        "wagtailimages.choose_image",
-    ],
-    PENYELENGGARA: [
-        "wagtailadmin.access_admin",
-        "wagtaildocs.add_document",
-        "wagtaildocs.choose_document",
-        "wagtailimages.choose_image",
-    ],
-    ADMIN_SDM: [
-        "wagtailadmin.access_admin",
-        "portal.add_unitkerja",
-        "portal.change_unitkerja",
-        "portal.delete_unitkerja",
-        "portal.view_unitkerja",
-        "portal.add_jabatan",
-        "portal.change_jabatan",
-        "portal.delete_jabatan",
-        "portal.view_jabatan",
-        "portal.add_pegawai",
-        "portal.change_pegawai",
-        "portal.view_pegawai",
-        "portal.view_pangkat",
-        "portal.view_instansi",
-        "portal.add_importjob",
-        "portal.view_importjob",
-    ],
-    PIMPINAN: ["wagtailadmin.access_admin"],
-    SUPERADMIN: [],  # superadmins are Django superusers
-}
+
+@dataclass(frozen=True)
+class Needs:
+    """What one module needs of one role: model permissions ("app_label.codename") on the role's group, and whether
+    the role needs a group per instansi."""
+
+    permissions: tuple[str, ...] | list[str] = field(default_factory=tuple)
+    per_instansi: bool = False
+
+
+needs_by_module = Registry("role needs")
+
+
+def register(module: str, needs: dict[str, Needs]) -> None:
+    unknown = set(needs) - set(ALL_ROLES)
+    if unknown:
+        raise ValueError(f"unknown roles {sorted(unknown)} registered by {module}")
+    needs_by_module.add(module, needs)
+
+
+register(
+    "portal",
+    {
+        **{role: Needs(permissions=["wagtailadmin.access_admin"]) for role in ADMIN_ROLES},
+        ADMIN_SDM: Needs(
+            permissions=[
+                "wagtailadmin.access_admin",
+                "portal.add_unitkerja",
+                "portal.change_unitkerja",
+                "portal.delete_unitkerja",
+                "portal.view_unitkerja",
+                "portal.add_jabatan",
+                "portal.change_jabatan",
+                "portal.delete_jabatan",
+                "portal.view_jabatan",
+                "portal.add_pegawai",
+                "portal.change_pegawai",
+                "portal.view_pegawai",
+                "portal.view_pangkat",
+                "portal.view_instansi",
+                "portal.add_importjob",
+                "portal.view_importjob",
+            ]
+        ),  # fmt: skip
+    },
+)
+
+
+def permissions_of(role: str) -> set[str]:
+    return {dotted for needs in needs_by_module for dotted in needs.get(role, Needs()).permissions}
+
+
+def per_instansi_roles() -> set[str]:
+    return {role for needs in needs_by_module for role, need in needs.items() if need.per_instansi}
+
+
+def _permission_objects(dotted_names):
+    wanted = {tuple(dotted.split(".", 1)) for dotted in dotted_names}
+    permissions = Permission.objects.filter(content_type__app_label__in={app for app, _code in wanted})
+    return [p for p in permissions.select_related("content_type") if (p.content_type.app_label, p.codename) in wanted]
+
+
+def instansi_group_name(instansi: Instansi, role: str) -> str:
+    # data looked up by name in old databases and shown to superadmins, so it is not translated
+    return f"{role} ({instansi.slug})"
+
+
+def instansi_group(instansi: Instansi, role: str) -> Group:
+    """The group of `role` within `instansi` (created on first use)."""
+    link = InstansiGroup.objects.select_related("group").filter(instansi=instansi, role=role).first()
+    if link is not None:
+        return link.group
+    group, _created = Group.objects.get_or_create(name=instansi_group_name(instansi, role))
+    InstansiGroup.objects.get_or_create(instansi=instansi, role=role, defaults={"group": group})
+    return group
+
+
+@transaction.atomic
+def ensure_role_groups() -> None:
+    """The role groups with their permissions, and every instansi's per-instansi groups; idempotent (after every
+    migrate, and for a new instansi through onboarding)."""
+    for role in ALL_ROLES:
+        group, _created = Group.objects.get_or_create(name=role)
+        group.permissions.add(*_permission_objects(permissions_of(role)))
+    for instansi in Instansi.objects.all():
+        ensure_instansi_groups(instansi)
+
+
+def ensure_instansi_groups(instansi: Instansi, actor=None) -> dict[str, Group]:
+    groups = {role: instansi_group(instansi, role) for role in sorted(per_instansi_roles())}
+    holders = Pegawai.objects.filter(instansi=instansi, is_active=True, user__groups__name__in=list(groups))
+    for pegawai in holders.select_related("user").distinct():
+        sync_memberships(pegawai.user, pegawai)
+    return groups
+
+
+_syncing: ContextVar[bool] = ContextVar("lentera_role_sync", default=False)
+
+
+def sync_memberships(user, pegawai: Pegawai | None = None) -> None:
+    """Keep the user's per-instansi groups equal to the roles they hold in their own instansi, while active."""
+    if user is None or user.pk is None:
+        return
+    me = pegawai or Pegawai.objects.filter(user=user).first()
+    held = set(user.groups.filter(instansi_group__isnull=True).values_list("name", flat=True))
+    wanted = set()
+    if me is not None and me.is_active and user.is_active:
+        wanted = set(
+            InstansiGroup.objects.filter(instansi_id=me.instansi_id, role__in=held).values_list("group_id", flat=True)
+        )
+    current = set(user.groups.filter(instansi_group__isnull=False).values_list("pk", flat=True))
+    token = _syncing.set(True)
+    try:
+        if wanted - current:
+            user.groups.add(*(wanted - current))
+        if current - wanted:
+            user.groups.remove(*(current - wanted))
+    finally:
+        _syncing.reset(token)
+    forget_cached_groups(user)
+
+
+def syncing() -> bool:
+    """True while `sync_memberships` itself is changing groups (its own m2m signals need no second sync)."""
+    return _syncing.get()
+
+
+def forget_cached_groups(user) -> None:
+    for attr in ("_lentera_groups", "_lentera_pegawai"):
+        user.__dict__.pop(attr, None)

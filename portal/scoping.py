@@ -41,12 +41,6 @@ def _user_groups(user):
     return cached
 
 
-def forget_identity(user):
-    """Drop what this module cached on a user object (after their groups or pegawai changed)."""
-    for attr in ("_lentera_groups", "_lentera_pegawai"):
-        user.__dict__.pop(attr, None)
-
-
 def user_roles(user):
     """Names of the user's groups."""
     return frozenset(_user_groups(user).values())
@@ -63,6 +57,8 @@ def can_access_admin(user):
 
 
 def has_role(user, *names):
+    """Holds one of the roles anywhere (a superuser holds all). Whether they hold it for a given instansi is
+    `portal.permissions.acts_as`."""
     if getattr(user, "is_superuser", False):
         return True
     return bool(user_roles(user) & set(names))

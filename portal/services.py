@@ -2,7 +2,7 @@
 and records who changed what in Wagtail's audit log."""
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -11,25 +11,12 @@ from wagtail.log_actions import log
 
 from . import roles
 from .models import Notification, Pegawai
-from .scoping import has_role, pegawai_of
+from .permissions import is_hr_of
 
 PEGAWAI_AUDITED_FIELDS = [
     "nip", "nama", "gelar_depan", "gelar_belakang", "status", "instansi_id", "unit_id", "jabatan_id",
     "pangkat_id", "tmt_pangkat", "atasan_id", "email", "phone", "is_active",
 ]  # fmt: skip
-
-
-def ensure_groups():
-    """Create the role groups with their permissions; safe to run any number of times."""
-    for name in roles.ALL_ROLES:
-        group, _created = Group.objects.get_or_create(name=name)
-        wanted = []
-        for dotted in roles.GROUP_PERMISSIONS[name]:
-            app_label, codename = dotted.split(".")
-            permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
-            if permission is not None:
-                wanted.append(permission)
-        group.permissions.add(*wanted)
 
 
 def _diff(before, after):
@@ -45,10 +32,7 @@ def _snapshot(pegawai):
 
 
 def can_manage_pegawai(actor, pegawai):
-    if actor.is_superuser:
-        return True
-    me = pegawai_of(actor)
-    return has_role(actor, roles.ADMIN_SDM) and me is not None and me.instansi_id == pegawai.instansi_id
+    return is_hr_of(actor, pegawai.instansi_id)
 
 
 @transaction.atomic

@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from . import queries, services
+from .dashboard import render_profile_sections
 from .forms import LoginForm
 from .models import Notification
 from .scoping import get_visible_or_404
@@ -45,7 +46,8 @@ def employee_list(request):
 
 def employee_detail(request, nip):
     pegawai = get_visible_or_404(queries.employee_detail_queryset(), request.user, nip=nip)
-    return render(request, "portal/employee_detail.html", {"pegawai": pegawai})
+    sections = render_profile_sections(request, pegawai)
+    return render(request, "portal/employee_detail.html", {"pegawai": pegawai, "sections": sections})
 
 
 def notification_list(request):

@@ -12,9 +12,8 @@ from .admin_scoping import ReadOnlyPolicy, ScopedDeleteBulkAction, SuperuserOnly
 from .admin_viewsets import OrganisasiGroup
 from .importing import services as import_services
 from .importing import urls as import_urls
-from .importing.registry import import_kinds, register_import
+from .importing.registry import import_kinds
 from .models import Instansi, Pangkat
-from .resources import IMPORT_COLUMNS, JabatanResource, PegawaiResource, UnitKerjaResource
 
 # after Wagtail's own snippet delete action, which it replaces for these models
 hooks.register("register_bulk_action", ScopedDeleteBulkAction, order=100)
@@ -23,22 +22,6 @@ register_permission_policy(Instansi, SuperuserOnlyPolicy(Instansi))
 register_permission_policy(Pangkat, ReadOnlyPolicy(Pangkat))
 
 register_snippet(OrganisasiGroup)
-
-
-# --- import ------------------------------------------------------------------------------------------------
-
-register_import(
-    "unit_kerja", UnitKerjaResource, _("Unit kerja"), "portal.add_unitkerja", IMPORT_COLUMNS["unit_kerja"],
-    help_text=_("Kode induk boleh merujuk unit yang muncul di baris berikutnya."),
-)  # fmt: skip
-register_import("jabatan", JabatanResource, _("Jabatan"), "portal.add_jabatan", IMPORT_COLUMNS["jabatan"])
-register_import(
-    "pegawai", PegawaiResource, _("Pegawai"), "portal.add_pegawai", IMPORT_COLUMNS["pegawai"],
-    help_text=_(
-        "Pegawai baru mendapat akun dengan nama pengguna = NIP (kata sandi diatur lewat lupa sandi). "
-        "NIP atasan boleh merujuk pegawai yang muncul di baris berikutnya."
-    ),
-)  # fmt: skip
 
 
 @hooks.register("register_admin_urls")

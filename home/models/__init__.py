@@ -1,6 +1,6 @@
 from .audience import AudienceRule
 from .base import BasePage, HomeFooterLink, HomePage, InstansiSiteSettings, PortalRootPage, PortalSettings
-from .feedback import EditorGroup, PageFeedback, SearchGap
+from .feedback import PageFeedback, SearchGap
 from .pages import (
     ContentIndexPage,
     ContentPage,
@@ -22,7 +22,6 @@ __all__ = [
     "BasePage",
     "ContentIndexPage",
     "ContentPage",
-    "EditorGroup",
     "HomeFooterLink",
     "HomePage",
     "InstansiSiteSettings",

@@ -42,18 +42,3 @@ class SearchGap(models.Model):
 
     def __str__(self):
         return self.query
-
-
-class EditorGroup(models.Model):
-    """A per-instansi copy of an editorial role (Admin Konten, Pimpinan), holding the page permissions on that
-    instansi's subtree and used by its workflows: the role groups themselves span every instansi."""
-
-    group = models.OneToOneField("auth.Group", on_delete=models.CASCADE, related_name="editor_group")
-    instansi = models.ForeignKey("portal.Instansi", on_delete=models.CASCADE, related_name="+")
-    role = models.CharField(max_length=60)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["instansi", "role"], name="editorgroup_unique_role")]
-
-    def __str__(self):
-        return self.group.name

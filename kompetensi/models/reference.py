@@ -28,7 +28,10 @@ class BentukPengembangan(models.Model):
 
 
 class KonversiJP(models.Model):
-    """How many JP one unit of an activity is worth. A row with an instansi overrides the default row (no instansi)."""
+    """How many JP one unit of an activity is worth. A row with an instansi overrides the default row (no instansi);
+    looked up through `portal.rule_tables`."""
+
+    rule_key = ("bentuk_id",)
 
     class Unit(models.TextChoices):
         HARI = "hari", _("per hari")
@@ -75,7 +78,10 @@ class KonversiJP(models.Model):
 
 
 class TargetJP(models.Model):
-    """Yearly JP target per employment status. PPPK defaults to the instansi's own setting."""
+    """Yearly JP target per employment status: the regulation default (no instansi) or the instansi's own; each
+    employee is measured against their own instansi's target for their status (`portal.rule_tables`)."""
+
+    rule_key = ("status",)
 
     status = models.CharField(_("status kepegawaian"), max_length=4, choices=[("PNS", "PNS"), ("PPPK", "PPPK")])
     instansi = models.ForeignKey(

@@ -18,10 +18,19 @@ from .catalogue import (
     sessions_user_may_join,
 )
 from .compliance import compliance, compliance_by_unit, tz_of
-from .learning import jp_entries, jp_summary, my_enrolments, my_external_learning, pns_target, target_for, upcoming_for
+from .learning import (
+    jp_entries,
+    jp_summary,
+    my_enrolments,
+    my_external_learning,
+    recent_training,
+    target_for,
+    upcoming_for,
+)
 from .organiser import evaluation_results, managed_courses, managed_sessions, session_participants
 
 __all__ = [
+    "recent_training",
     "pending_approvals",
     "pending_external",
     "is_approver",
@@ -43,7 +52,6 @@ __all__ = [
     "tz_of",
     "my_enrolments",
     "target_for",
-    "pns_target",
     "jp_summary",
     "jp_entries",
     "my_external_learning",

@@ -2,13 +2,14 @@
 
 from django.db.models import Q
 
-from portal import roles
-from portal.scoping import has_role, pegawai_of
+from portal.permissions import is_superadmin
+from portal.scoping import pegawai_of
 
 from ..models import (
     Enrolment,
     ExternalLearning,
 )
+from ..permissions import approves_whole_instansi, may_approve_anything
 
 S = Enrolment.Status
 
@@ -18,13 +19,13 @@ S = Enrolment.Status
 
 def _approvable_pegawai_q(user, path):
     """Rows whose employee the user decides for: direct reports; HR: everyone of the instansi."""
-    if getattr(user, "is_superuser", False):
+    if is_superadmin(user):
         return Q()
     me = pegawai_of(user)
     if me is None:
         return Q(pk__in=[])
     q = Q(**{f"{path}__atasan_id": me.pk})
-    if has_role(user, roles.ADMIN_SDM):
+    if approves_whole_instansi(user):
         q |= Q(**{f"{path}__instansi_id": me.instansi_id})
     return q & ~Q(**{f"{path}__user_id": user.pk})
 
@@ -48,9 +49,4 @@ def pending_external(user):
 
 
 def is_approver(user):
-    me = pegawai_of(user)
-    return (
-        getattr(user, "is_superuser", False)
-        or has_role(user, roles.ATASAN, roles.ADMIN_SDM)
-        or (me is not None and me.has_reports)
-    )
+    return may_approve_anything(user)

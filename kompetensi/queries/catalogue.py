@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
+from portal.permissions import is_superadmin
 from portal.scoping import pegawai_of
 
 from .. import rules
@@ -204,7 +205,7 @@ def sessions_user_may_join(user, now=None):
     now = now or timezone.now()
     me = pegawai_of(user)
     qs = TrainingSession.objects.filter(enrol_closes_at__gt=now, start_at__gt=now, course__live=True)
-    if not getattr(user, "is_superuser", False):
+    if not is_superadmin(user):
         if me is None:
             return qs.none()
         qs = qs.filter(Q(instansi_id=me.instansi_id) | Q(open_to_other_instansi=True))
@@ -215,7 +216,7 @@ def session_for_user_or_none(user, session_id):
     """A session the user may see (own instansi, open to all, or superuser), else None."""
     me = pegawai_of(user)
     qs = TrainingSession.objects.select_related("course", "instansi").filter(pk=session_id)
-    if not getattr(user, "is_superuser", False):
+    if not is_superadmin(user):
         if me is None:
             return None
         qs = qs.filter(Q(instansi_id=me.instansi_id) | Q(open_to_other_instansi=True))

@@ -2,18 +2,18 @@
 
 import zoneinfo
 
-from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 
-from portal.models import Pegawai
-from portal.scoping import pegawai_of, visible_pegawai
+from portal import rule_tables
+from portal.scoping import visible_pegawai
 
 from .. import rules
 from ..models import (
     Enrolment,
     JPEntry,
+    TargetJP,
 )
-from .learning import pns_target
 
 S = Enrolment.Status
 
@@ -35,11 +35,7 @@ def compliance(user, year, unit_id=None, below_only=True):
         .filter(is_active=True)
         .annotate(
             jp=Coalesce(Subquery(jp, output_field=IntegerField()), 0),
-            target=Case(
-                When(status=Pegawai.Status.PPPK, then=F("instansi__jp_target_pppk")),
-                default=Value(_pns_target_for_user(user)),
-                output_field=IntegerField(),
-            ),
+            target=rule_tables.rule_value(TargetJP, "target", instansi="instansi_id", status="status"),
         )
         .select_related("unit", "instansi")
     )
@@ -49,11 +45,6 @@ def compliance(user, year, unit_id=None, below_only=True):
     if below_only:
         people = people.filter(jp__lt=F("target"))
     return people.order_by("unit__name", "nama", "pk")
-
-
-def _pns_target_for_user(user):
-    me = pegawai_of(user)
-    return pns_target(me.instansi_id if me else None)
 
 
 def compliance_by_unit(user, year):

@@ -3,7 +3,7 @@
 from django.db.models import Sum
 from django.utils import timezone
 
-from portal.models import Pegawai
+from portal import rule_tables
 from portal.scoping import pegawai_of
 
 from .. import rules
@@ -31,15 +31,20 @@ def my_enrolments(user):
     )
 
 
+def recent_training(pegawai, limit=5):
+    """The employee's latest enrolments that went somewhere (not cancelled or rejected), for their profile."""
+    return list(
+        Enrolment.objects.filter(pegawai=pegawai)
+        .exclude(status__in=[S.CANCELLED, S.REJECTED])
+        .select_related("session__course", "session__instansi")
+        .order_by("-session__start_at", "-pk")[:limit]
+    )
+
+
 def target_for(pegawai):
-    if pegawai.status == Pegawai.Status.PPPK:
-        return pegawai.instansi.jp_target_pppk
-    return pns_target(pegawai.instansi_id)
-
-
-def pns_target(instansi_id):
-    rows = {row.instansi_id: row.target for row in TargetJP.objects.filter(status="PNS")}
-    return rows.get(instansi_id, rows.get(None, rules.PNS_DEFAULT_TARGET))
+    """The yearly JP target of the employee's own instansi for their status (PNS or PPPK)."""
+    rule = rule_tables.rule_for(TargetJP, pegawai.instansi_id, status=pegawai.status)
+    return rule.target if rule is not None else rules.DEFAULT_JP_TARGETS[pegawai.status]
 
 
 def jp_summary(pegawai, year):

@@ -2,7 +2,7 @@
 do it and whether the state allows it, recording the transition and the audit log, and telling the people
 concerned (portal notifications, emailed by Celery after commit). One module per concern."""
 
-from .editors import ensure_catalogue_editors, grant_role_permissions, organiser_group_name, sync_organiser_group
+from .editors import ensure_catalogue_editors
 from .enrolment import (
     approve,
     cancel,
@@ -13,7 +13,6 @@ from .enrolment import (
 )
 from .ledger import (
     approve_external_learning,
-    conversion_rule,
     reject_external_learning,
     rule_for,
     submit_external_learning,
@@ -26,17 +25,13 @@ from .sessions import save_session
 
 __all__ = [
     "local_time",
-    "organiser_group_name",
-    "grant_role_permissions",
     "ensure_catalogue_editors",
-    "sync_organiser_group",
     "enrolment_refusal",
     "enrol",
     "enrol_unit",
     "approve",
     "reject",
     "cancel",
-    "conversion_rule",
     "rule_for",
     "suggested_jp",
     "submit_external_learning",

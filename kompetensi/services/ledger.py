@@ -2,12 +2,12 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from portal import rule_tables
 from portal.scoping import pegawai_of
 from portal.services import notify
 
@@ -27,20 +27,9 @@ S = Enrolment.Status
 # --- the JP ledger ---------------------------------------------------------------------------------------------
 
 
-def conversion_rule(instansi_id, bentuk_id):
-    """The instansi's own conversion rule for a form of development, else the default one."""
-    return (
-        KonversiJP.objects.filter(bentuk_id=bentuk_id)
-        .filter(Q(instansi_id=instansi_id) | Q(instansi__isnull=True))
-        .order_by("instansi_id")  # NULLs last on PostgreSQL, first on SQLite: pick explicitly below
-        .select_related("bentuk")
-    )
-
-
 def rule_for(instansi_id, bentuk_id):
-    rows = list(conversion_rule(instansi_id, bentuk_id))
-    own = [row for row in rows if row.instansi_id == instansi_id]
-    return (own or rows or [None])[0]
+    """The JP conversion rule in force for this instansi and form of development."""
+    return rule_tables.rule_for(KonversiJP, instansi_id, bentuk_id=bentuk_id)
 
 
 def suggested_jp(item):

@@ -1,7 +1,8 @@
 from django import template
 
-from portal import roles
-from portal.scoping import has_role, pegawai_of
+from portal.scoping import pegawai_of
+
+from .. import permissions
 
 register = template.Library()
 
@@ -30,9 +31,9 @@ def training_menu(context):
     me = pegawai_of(user)
     return {
         "employee": me is not None,
-        "approver": user.is_superuser or has_role(user, roles.ATASAN, roles.ADMIN_SDM),
-        "organiser": user.is_superuser or (me is not None and has_role(user, roles.PENYELENGGARA)),
-        "hr": user.is_superuser or (me is not None and has_role(user, roles.ADMIN_SDM)),
+        "approver": permissions.may_approve_anything(user),
+        "organiser": permissions.can_organise(user),
+        "hr": permissions.can_see_compliance(user),
     }
 
 

@@ -50,14 +50,9 @@ def course_context(request, course):
         "my_enrolments": queries.my_active_enrolments(request.user, [s.pk for s in upcoming]),
         "prerequisites": list(course.prerequisites.live().order_by("title")),
         "competencies": list(course.competencies.order_by("sort_order", "pk")),
-        "can_manage": permissions.can_organise(request.user) and _same_instansi(request.user, course.instansi_id),
+        "can_manage": permissions.can_manage_course(request.user, course),
         "now": now,
     }
-
-
-def _same_instansi(user, instansi_id):
-    me = pegawai_of(user)
-    return user.is_superuser or (me is not None and me.instansi_id == instansi_id)
 
 
 def catalogue_home(request):

@@ -5,8 +5,6 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from portal.scoping import pegawai_of
-
 from .. import permissions, queries
 from .helpers import paginate, query_string_without_page
 
@@ -14,10 +12,7 @@ from .helpers import paginate, query_string_without_page
 
 
 def compliance(request):
-    if not (
-        request.user.is_superuser
-        or permissions.is_hr_of(request.user, getattr(pegawai_of(request.user), "instansi_id", None))
-    ):
+    if not permissions.can_see_compliance(request.user):
         raise PermissionDenied
     year = timezone.localdate().year
     unit_id = request.GET.get("unit", "")

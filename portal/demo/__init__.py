@@ -3,27 +3,28 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..registry import Registry
+
 
 @dataclass(frozen=True)
 class DemoStep:
     name: str
     run: Callable  # (stdout) -> None; must be idempotent
-    order: int
 
 
-_steps: dict[str, DemoStep] = {}
+steps = Registry("demo steps")
 
 
 def register_demo_step(name, order=100):
     def decorator(run):
-        _steps[name] = DemoStep(name=name, run=run, order=order)
+        steps.add(name, DemoStep(name=name, run=run), order=order)
         return run
 
     return decorator
 
 
 def demo_steps():
-    return sorted(_steps.values(), key=lambda step: (step.order, step.name))
+    return steps.values()
 
 
 # the portal's own step; other apps register theirs in `<app>/demo.py`, found by load_demo

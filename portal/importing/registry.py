@@ -1,5 +1,5 @@
 """Which data kinds can be imported. Each module registers its django-import-export resources here from its
-own `wagtail_hooks.py`:
+own `registrations.py`:
 
     register_import(
         "pegawai", PegawaiResource, _("Pegawai"), "portal.add_pegawai",
@@ -12,7 +12,7 @@ reads or writes inside that instansi (subclass `portal.importing.base.InstansiRe
 
 from dataclasses import dataclass
 
-from wagtail import hooks
+from ..registry import Registry
 
 
 @dataclass(frozen=True)
@@ -36,28 +36,21 @@ class ImportKind:
         return user.is_active and user.has_perm(self.permission)
 
 
-_registry: dict[str, ImportKind] = {}
+imports = Registry("imports")
 
 
-def register_import(key, resource_class, label, permission, template_columns, help_text=""):
-    if key in _registry and _registry[key].resource_class is not resource_class:
-        raise ValueError(f"import kind {key!r} is already registered")
-    _registry[key] = ImportKind(key, resource_class, label, permission, tuple(template_columns), help_text)
-
-
-def _discover():
-    # registrations live in wagtail_hooks modules; a Celery worker never renders the admin, so load them here
-    hooks.search_for_hooks()
+def register_import(key, resource_class, label, permission, template_columns, help_text="", order=100):
+    imports.add(
+        key, ImportKind(key, resource_class, label, permission, tuple(template_columns), help_text), order=order
+    )
 
 
 def get_import(key):
-    _discover()
-    return _registry.get(key)
+    return imports.get(key)
 
 
 def import_kinds(user=None):
-    _discover()
-    kinds = list(_registry.values())
+    kinds = imports.values()
     if user is not None:
         kinds = [kind for kind in kinds if kind.allowed_for(user)]
     return kinds

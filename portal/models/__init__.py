@@ -1,5 +1,6 @@
 from .imports import ImportJob
 from .notifications import Notification
 from .organisation import Instansi, Jabatan, Pangkat, Pegawai, UnitKerja
+from .roles import InstansiGroup
 
-__all__ = ["ImportJob", "Instansi", "Jabatan", "Notification", "Pangkat", "Pegawai", "UnitKerja"]
+__all__ = ["ImportJob", "Instansi", "InstansiGroup", "Jabatan", "Notification", "Pangkat", "Pegawai", "UnitKerja"]

@@ -28,11 +28,6 @@ class Instansi(models.Model):
     kind = models.CharField(_("jenis"), max_length=20, choices=Kind.choices)
     region = models.CharField(_("wilayah"), max_length=200, blank=True)
     time_zone = models.CharField(_("zona waktu"), max_length=40, choices=TimeZone.choices, default=TimeZone.WIB)
-    jp_target_pppk = models.PositiveSmallIntegerField(
-        _("target JP tahunan PPPK"),
-        default=24,
-        help_text=_("PNS selalu 20 JP per tahun; PPPK sesuai ketetapan instansi."),
-    )
 
     class Meta:
         verbose_name = _("instansi")

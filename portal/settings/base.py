@@ -5,7 +5,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -182,20 +181,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "UTC"
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
-# Periodic jobs (Celery beat). Each module adds its entries under its own marker.
-CELERY_BEAT_SCHEDULE = {
-    # home
-    "home-reading-reminders": {"task": "home.tasks.send_reading_reminders", "schedule": 6 * 60 * 60.0},
-    "home-review-reminders": {"task": "home.tasks.send_review_reminders", "schedule": 24 * 60 * 60.0},
-    "home-publish-scheduled": {"task": "home.tasks.publish_scheduled_pages", "schedule": 300.0},
-    # kompetensi
-    # 01:00 UTC = 08:00 WIB / 09:00 WITA / 10:00 WIT: the day-before reminders arrive in office hours
-    "kompetensi-session-reminders": {
-        "task": "kompetensi.tasks.send_session_reminders",
-        "schedule": crontab(hour=1, minute=0),
-    },
-    # kinerja
-}
+# Periodic jobs (Celery beat) are registered by each module in portal.beat, added by portal/celery.py.
+CELERY_BEAT_SCHEDULE = {}
 
 # Wagtail's own background work (search index updates, reference index) runs in the request:
 # it is small and must be visible at once to the editor who made the change.

@@ -4,14 +4,14 @@ from types import SimpleNamespace
 
 import pytest
 
-from home import services
+from home import editorial
 from home.models import ContentIndexPage, NewsIndexPage, PolicyIndexPage, SocialisationIndexPage
 
 from .builders import add
 
 
 def _site_for(instansi):
-    home = services.home_for_new_instansi(instansi)
+    home = editorial.home_for_new_instansi(instansi)
     return SimpleNamespace(
         home=home,
         policies=add(home, PolicyIndexPage(title="Kebijakan", slug="kebijakan", show_in_menus=True)),

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from home.demo import ensure_home_page
 from kompetensi.models import BentukPengembangan, CoursePage, TrainingCatalogPage, TrainingSession
-from portal.scoping import forget_identity
+from portal.roles import forget_cached_groups
 
 _seq = itertools.count(1)
 
@@ -63,7 +63,7 @@ def forget_cached_identity(org):
     fixtures are being built (before the Pegawai row exists) can leave a stale None behind."""
     for value in vars(org).values():
         user = getattr(value, "user", value)
-        forget_identity(user)
+        forget_cached_groups(user)
         user.__dict__.pop("_lentera_page_privacy", None)
 
 

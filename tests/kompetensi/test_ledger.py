@@ -4,7 +4,6 @@ PNS and PPPK, and the HR compliance figures."""
 from datetime import date, timedelta
 
 import pytest
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.utils import timezone
@@ -58,10 +57,23 @@ def test_targets_pns_default_instansi_override_and_pppk(org):
     assert queries.target_for(org.pegawai) == 30
     assert queries.target_for(org.pegawai_malut) == 20
     pppk = make_pegawai(org.gorontalo, org.bidang, status="PPPK")
-    org.gorontalo.jp_target_pppk = 16
-    org.gorontalo.save()
-    pppk.instansi.refresh_from_db()
+    assert queries.target_for(pppk) == 24  # the regulation default row for PPPK
+    TargetJP.objects.create(status="PPPK", instansi=org.gorontalo, target=16)
     assert queries.target_for(pppk) == 16
+    pppk_malut = make_pegawai(org.malut, org.malut_unit, status="PPPK")
+    assert queries.target_for(pppk_malut) == 24
+
+
+def test_compliance_measures_each_employee_against_their_own_instansi_and_status(org):
+    """The superadmin's report spans instansi: each row carries its own instansi's target for its status."""
+    year = timezone.localdate().year
+    TargetJP.objects.create(status="PNS", instansi=org.malut, target=40)
+    TargetJP.objects.create(status="PPPK", instansi=org.gorontalo, target=12)
+    pppk = make_pegawai(org.gorontalo, org.bidang, status="PPPK")
+    people = {p.pk: p.target for p in queries.compliance(org.superadmin, year, below_only=False)}
+    assert people[org.pegawai.pk] == 20
+    assert people[org.pegawai_malut.pk] == 40
+    assert people[pppk.pk] == 12
 
 
 def test_external_learning_rules(org, training):
@@ -100,7 +112,12 @@ def test_compliance_figures(org, training):
 
 
 def test_beat_entry_names_the_task():
-    from kompetensi import tasks
+    from celery.schedules import crontab
 
-    entry = settings.CELERY_BEAT_SCHEDULE["kompetensi-session-reminders"]
+    from kompetensi import tasks
+    from portal.celery import app
+
+    app.finalize()
+    entry = app.conf.beat_schedule["kompetensi-session-reminders"]
     assert entry["task"] == tasks.send_session_reminders.name
+    assert entry["schedule"] == crontab(hour=1, minute=0)

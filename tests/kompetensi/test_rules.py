@@ -54,8 +54,7 @@ def test_convert_jp():
 
 
 def test_targets_and_progress():
-    assert rules.jp_target("PNS", 20, 24) == 20
-    assert rules.jp_target("PPPK", 20, 24) == 24
+    assert rules.DEFAULT_JP_TARGETS == {"PNS": 20, "PPPK": 24}
     assert rules.progress_percent(10, 20) == 50
     assert rules.progress_percent(30, 20) == 100
 

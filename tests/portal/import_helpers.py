@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from portal.resources import IMPORT_COLUMNS
-from portal.services import ensure_groups
+from portal.roles import ensure_role_groups
 
 PEGAWAI_HEADERS = [header for header, _example in IMPORT_COLUMNS["pegawai"]]
 
@@ -29,7 +29,7 @@ def pegawai_row(nip, nama, unit="BKD-PK", **extra):
 @pytest.fixture
 def role_permissions(db):
     """The org fixture creates the groups by name only; give them their permissions (portal.roles)."""
-    ensure_groups()
+    ensure_role_groups()
 
 
 def fresh(who):

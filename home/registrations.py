@@ -1,0 +1,46 @@
+"""What the intranet module adds to the platform's registries (found by `portal.registry.discover`)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from portal import roles
+from portal.beat import register_beat
+from portal.navigation import register_nav
+from portal.onboarding import onboarding_steps
+from portal.search_types import register_search_type
+
+from . import editorial, panels  # noqa: F401  (panels register themselves)
+from .models import ContentPage, NewsPage, PolicyPage, SocialisationPage
+
+roles.register(
+    "home",
+    {
+        roles.ADMIN_KONTEN: roles.Needs(
+            permissions=[
+                "wagtaildocs.add_document",
+                "wagtaildocs.change_document",
+                "wagtaildocs.choose_document",
+                "wagtailimages.add_image",
+                "wagtailimages.change_image",
+                "wagtailimages.choose_image",
+            ],
+            per_instansi=True,
+        ),  # fmt: skip
+        roles.PIMPINAN: roles.Needs(per_instansi=True),
+    },
+)
+
+register_nav("home", "home/nav.html", order=10)
+
+register_search_type("kebijakan", PolicyPage, _("Kebijakan & regulasi"), order=10)
+register_search_type("berita", NewsPage, _("Berita & pengumuman"), order=20)
+register_search_type("panduan", ContentPage, _("Panduan"), order=30)
+register_search_type("sosialisasi", SocialisationPage, _("Materi sosialisasi"), order=40)
+
+register_beat("home-reading-reminders", "home.tasks.send_reading_reminders", 6 * 60 * 60.0)
+register_beat("home-review-reminders", "home.tasks.send_review_reminders", 24 * 60 * 60.0)
+register_beat("home-publish-scheduled", "home.tasks.publish_scheduled_pages", 300.0)
+
+
+@onboarding_steps.register("home", order=20)
+def give_home_page(*, instansi, actor=None):
+    editorial.home_for_new_instansi(instansi, actor=actor)

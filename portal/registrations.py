@@ -1,0 +1,29 @@
+"""What the organisation core adds to the platform's registries (found by `portal.registry.discover`)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from . import panels  # noqa: F401  (the portal's dashboard panels register themselves)
+from .importing.registry import register_import
+from .onboarding import onboarding_steps
+from .resources import IMPORT_COLUMNS, JabatanResource, PegawaiResource, UnitKerjaResource
+from .roles import ensure_instansi_groups
+
+
+@onboarding_steps.register("role_groups", order=10)
+def give_role_groups(*, instansi, actor=None):
+    ensure_instansi_groups(instansi)
+
+
+register_import(
+    "unit_kerja", UnitKerjaResource, _("Unit kerja"), "portal.add_unitkerja", IMPORT_COLUMNS["unit_kerja"],
+    help_text=_("Kode induk boleh merujuk unit yang muncul di baris berikutnya."), order=10,
+)  # fmt: skip
+register_import("jabatan", JabatanResource, _("Jabatan"), "portal.add_jabatan", IMPORT_COLUMNS["jabatan"], order=20)
+register_import(
+    "pegawai", PegawaiResource, _("Pegawai"), "portal.add_pegawai", IMPORT_COLUMNS["pegawai"],
+    help_text=_(
+        "Pegawai baru mendapat akun dengan nama pengguna = NIP (kata sandi diatur lewat lupa sandi). "
+        "NIP atasan boleh merujuk pegawai yang muncul di baris berikutnya."
+    ),
+    order=30,
+)  # fmt: skip
