@@ -4,11 +4,11 @@ from django.utils.translation import gettext_lazy as _
 
 from portal import roles
 from portal.beat import register_beat
-from portal.navigation import register_nav
+from portal.navigation import register_chrome, register_nav
 from portal.onboarding import onboarding_steps
 from portal.search_types import register_search_type
 
-from . import editorial, panels  # noqa: F401  (panels register themselves)
+from . import editorial, page_contexts, panels  # noqa: F401  (page contexts and panels register themselves)
 from .models import ContentPage, NewsPage, PolicyPage, SocialisationPage
 
 roles.register(
@@ -30,6 +30,9 @@ roles.register(
 )
 
 register_nav("home", "home/nav.html", order=10)
+register_chrome("home-style", "head", "home/includes/site_style.html")
+register_chrome("home-brand", "brand", "home/includes/brand.html")
+register_chrome("home-footer", "footer", "home/includes/site_footer.html")
 
 register_search_type("kebijakan", PolicyPage, _("Kebijakan & regulasi"), order=10)
 register_search_type("berita", NewsPage, _("Berita & pengumuman"), order=20)

@@ -4,13 +4,14 @@ from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from portal import roles
+from portal.api_enums import api_enums
 from portal.beat import register_beat
 from portal.importing.registry import register_import
 from portal.navigation import register_nav
 from portal.onboarding import onboarding_steps
 from portal.search_types import register_search_type
 
-from . import panels, profile  # noqa: F401  (dashboard panel and profile section register themselves)
+from . import page_contexts, panels, profile  # noqa: F401  (page contexts, panel and profile section register themselves)
 from .models import CoursePage, TrainingCatalogPage
 from .resources import RESULT_COLUMNS, TrainingResultResource
 from .services import ensure_catalogue_editors
@@ -34,6 +35,8 @@ roles.register(
         ),  # fmt: skip
     },
 )
+
+api_enums.add("EnrolmentStatusEnum", "kompetensi.models.training.Enrolment.Status")
 
 register_nav("kompetensi", "kompetensi/nav.html", order=20)
 

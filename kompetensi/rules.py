@@ -44,6 +44,15 @@ PNS_DEFAULT_TARGET = 20
 DEFAULT_JP_TARGETS = {"PNS": PNS_DEFAULT_TARGET, "PPPK": 24}
 
 
+# External learning claims: submitted by the employee, decided once by the supervisor (or HR).
+EXTERNAL_LEARNING_TRANSITIONS = {
+    "": {"submitted"},
+    "submitted": {"approved", "rejected"},
+    "approved": set(),
+    "rejected": set(),
+}
+
+
 def can_transition(current, target):
     return target in ENROLMENT_TRANSITIONS.get(current, set())
 

@@ -33,6 +33,7 @@ LOG_ACTIONS = [
     ("kompetensi.session.enrol_unit", _("Angkatan: pendaftaran satu unit")),
     ("kompetensi.session.attendance", _("Angkatan: presensi dicatat")),
     ("kompetensi.certificate.revoked", _("Sertifikat dicabut")),
+    ("kompetensi.external.submitted", _("JP eksternal diajukan")),
     ("kompetensi.external.approved", _("JP eksternal disetujui")),
     ("kompetensi.external.rejected", _("JP eksternal ditolak")),
 ]

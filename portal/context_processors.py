@@ -1,6 +1,6 @@
 from . import roles
 from .models import Notification
-from .navigation import nav_templates
+from .navigation import chrome_templates, nav_templates
 from .permissions import acts_as_in_own_instansi
 from .scoping import can_access_admin, pegawai_of
 
@@ -8,7 +8,7 @@ from .scoping import can_access_admin, pegawai_of
 def portal(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {}
+        return {"site_chrome": chrome_templates()}
 
     def unread():
         return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
@@ -19,4 +19,5 @@ def portal(request):
         "can_access_admin": can_access_admin(user),
         "is_hr": acts_as_in_own_instansi(user, roles.ADMIN_SDM),
         "nav_templates": nav_templates(),
+        "site_chrome": chrome_templates(),
     }

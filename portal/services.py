@@ -7,9 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.log_actions import log
 
-from . import roles
+from . import audit, roles
 from .models import Notification, Pegawai
 from .permissions import is_hr_of
 
@@ -17,18 +16,6 @@ PEGAWAI_AUDITED_FIELDS = [
     "nip", "nama", "gelar_depan", "gelar_belakang", "status", "instansi_id", "unit_id", "jabatan_id",
     "pangkat_id", "tmt_pangkat", "atasan_id", "email", "phone", "is_active",
 ]  # fmt: skip
-
-
-def _diff(before, after):
-    return {
-        field: [str(before.get(field, "")), str(after.get(field, ""))]
-        for field in after
-        if before.get(field) != after.get(field)
-    }
-
-
-def _snapshot(pegawai):
-    return {field: getattr(pegawai, field) for field in PEGAWAI_AUDITED_FIELDS}
 
 
 def can_manage_pegawai(actor, pegawai):
@@ -41,7 +28,7 @@ def save_pegawai(actor, pegawai, *, username=None, password=None):
     is_new = pegawai.pk is None
     if not can_manage_pegawai(actor, pegawai):
         raise PermissionDenied(_("Anda tidak berwenang mengubah data pegawai instansi ini."))
-    before = {} if is_new else _snapshot(Pegawai.objects.get(pk=pegawai.pk))
+    before = {} if is_new else audit.snapshot(Pegawai.objects.get(pk=pegawai.pk), PEGAWAI_AUDITED_FIELDS)
     if is_new and not pegawai.user_id:
         User = get_user_model()
         login = username or pegawai.nip
@@ -57,8 +44,7 @@ def save_pegawai(actor, pegawai, *, username=None, password=None):
         pegawai.user = user
     pegawai.full_clean()
     pegawai.save()
-    changes = _diff(before, _snapshot(pegawai))
-    log(pegawai, "wagtail.create" if is_new else "wagtail.edit", user=actor, data={"changes": changes})
+    audit.log_changes(pegawai, before, PEGAWAI_AUDITED_FIELDS, actor=actor, created=is_new)
     sync_supervisor_group([pegawai.atasan_id, before.get("atasan_id")])
     return pegawai
 

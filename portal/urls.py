@@ -7,7 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import views
+from . import app_urls, views
 
 account_urls = [
     path("masuk/", views.LoginView.as_view(), name="login"),
@@ -59,11 +59,8 @@ urlpatterns = [
     path("notifikasi/", views.notification_list, name="notification_list"),
     path("notifikasi/baca/", views.notification_read, name="notification_read"),
     path("api/v1/", include("portal.api_urls")),
-    path("api/v1/", include("kompetensi.api_urls")),
-    path("api/v1/", include("kinerja.api_urls")),
-    path("", include("home.urls")),
-    path("", include("kompetensi.urls")),
-    path("", include("kinerja.urls")),
+    *app_urls.includes("api_urls", "api/v1/"),
+    *app_urls.includes("urls"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
 ]

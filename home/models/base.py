@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 from portal.dashboard import render_panels
+from portal.page_context import page_context
 from portal.scoping import pegawai_of
 
 from .privacy import can_view, filter_visible
@@ -28,6 +29,11 @@ class BasePage(Page):
     @classmethod
     def visible_to(cls, user):
         return filter_visible(cls.objects.live(), user)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(page_context(self, request))
+        return context
 
     def serve(self, request, *args, **kwargs):
         # previews are for editors, who already passed Wagtail's own edit permission checks

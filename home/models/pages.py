@@ -68,16 +68,6 @@ class RequiredReadingMixin(models.Model):
     class Meta:
         abstract = True
 
-    def get_context(self, request, *args, **kwargs):
-        from ..forms import AcknowledgeForm
-        from ..queries import reading_state
-
-        context = super().get_context(request, *args, **kwargs)
-        context["reading"] = reading_state(self, request.user)
-        if context["reading"]:
-            context["acknowledge_form"] = AcknowledgeForm(page=self)
-        return context
-
     def clean(self):
         super().clean()
         if self.is_required_reading and not self.reading_deadline:
@@ -94,13 +84,6 @@ class ListingIndexPage(BasePage):
 
     class Meta:
         abstract = True
-
-    def get_context(self, request, *args, **kwargs):
-        from ..queries import index_listing
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(index_listing(self, request))
-        return context
 
 
 class ContentIndexPage(ListingIndexPage):

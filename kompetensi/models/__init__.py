@@ -1,5 +1,5 @@
 from .catalog import CourseCompetency, CoursePage, TrainingCatalogPage
-from .ledger import ExternalLearning, JPEntry
+from .ledger import ExternalLearning, ExternalLearningTransition, JPEntry
 from .reference import BentukPengembangan, EvaluationQuestion, KonversiJP, TargetJP
 from .training import (
     Attendance,
@@ -13,6 +13,6 @@ from .training import (
 
 __all__ = [
     "Attendance", "BentukPengembangan", "CalendarFeed", "Certificate", "CourseCompetency", "CoursePage",
-    "Enrolment", "EnrolmentTransition", "EvaluationQuestion", "EvaluationResponse", "ExternalLearning", "JPEntry",
+    "Enrolment", "EnrolmentTransition", "EvaluationQuestion", "EvaluationResponse", "ExternalLearning", "ExternalLearningTransition", "JPEntry",
     "KonversiJP", "TargetJP", "TrainingCatalogPage", "TrainingSession",
 ]  # fmt: skip

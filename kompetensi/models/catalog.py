@@ -49,13 +49,6 @@ class TrainingCatalogPage(InstansiFromAncestorMixin, BasePage):
     class Meta:
         verbose_name = _("katalog pelatihan")
 
-    def get_context(self, request, *args, **kwargs):
-        from ..views import catalogue_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(catalogue_context(request, self))
-        return context
-
 
 class CoursePage(InstansiFromAncestorMixin, BasePage):
     class AudienceStatus(models.TextChoices):
@@ -148,13 +141,6 @@ class CoursePage(InstansiFromAncestorMixin, BasePage):
     class Meta:
         verbose_name = _("kursus")
         verbose_name_plural = _("kursus")
-
-    def get_context(self, request, *args, **kwargs):
-        from ..views import course_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(course_context(request, self))
-        return context
 
 
 class CourseCompetency(Orderable):

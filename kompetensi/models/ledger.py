@@ -9,6 +9,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.models import TransitionRecord
+
 
 def evidence_path(instance, filename):
     """An unguessable name: evidence is personal and is served only through the permission-checked view."""
@@ -64,6 +66,16 @@ class ExternalLearning(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class ExternalLearningTransition(TransitionRecord):
+    """One step of an external learning claim's history: submitted, approved or rejected, by whom and why."""
+
+    external = models.ForeignKey(ExternalLearning, on_delete=models.CASCADE, related_name="transitions")
+
+    class Meta(TransitionRecord.Meta):
+        verbose_name = _("riwayat pengajuan JP")
+        verbose_name_plural = _("riwayat pengajuan JP")
 
 
 class JPEntry(models.Model):

@@ -8,6 +8,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.models import TransitionRecord
+
 from .. import rules
 
 
@@ -154,25 +156,16 @@ class Enrolment(models.Model):
         return rules.CANCELLED in rules.ENROLMENT_TRANSITIONS.get(self.status, ())
 
 
-class EnrolmentTransition(models.Model):
+class EnrolmentTransition(TransitionRecord):
     """One step of an enrolment's history: who moved it, when, and why."""
 
     enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="transitions")
     from_status = models.CharField(_("dari"), max_length=20, blank=True)
     to_status = models.CharField(_("ke"), max_length=20, choices=Enrolment.Status.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("oleh"), on_delete=models.SET_NULL, null=True, blank=True
-    )
-    at = models.DateTimeField(_("waktu"), auto_now_add=True)
-    reason = models.CharField(_("alasan"), max_length=300, blank=True)
 
-    class Meta:
+    class Meta(TransitionRecord.Meta):
         verbose_name = _("riwayat pendaftaran")
         verbose_name_plural = _("riwayat pendaftaran")
-        ordering = ["at", "pk"]
-
-    def __str__(self):
-        return f"{self.from_status or '-'} -> {self.to_status}"
 
 
 class Attendance(models.Model):

@@ -19,6 +19,7 @@ from ..models import (
     TrainingSession,
 )
 from ..permissions import can_approve_for, can_manage_session
+from ..state_machines import ENROLMENT
 from .session_time import format_time, my_learning_url
 
 S = Enrolment.Status
@@ -28,20 +29,7 @@ S = Enrolment.Status
 
 
 def transition(enrolment, target, actor, reason=""):
-    if not rules.can_transition(enrolment.status, target):
-        raise ValidationError(
-            _("Status pendaftaran tidak dapat diubah dari '%(from)s' menjadi '%(to)s'.")
-            % {"from": enrolment.get_status_display(), "to": S(target).label}
-        )
-    previous = enrolment.status
-    enrolment.status = target
-    enrolment.status_changed_at = timezone.now()
-    enrolment.save(update_fields=["status", "status_changed_at"])
-    EnrolmentTransition.objects.create(
-        enrolment=enrolment, from_status=previous, to_status=target, actor=actor, reason=reason[:300]
-    )
-    log(enrolment, f"kompetensi.enrolment.{target}", user=actor, data={"from": previous, "reason": reason})
-    return enrolment
+    return ENROLMENT.apply(enrolment, target, actor=actor, reason=reason)
 
 
 def lock_session(session_id):
@@ -178,15 +166,11 @@ def _create_enrolment(pegawai, session, actor, note, *, by_organiser):
     )
     EnrolmentTransition.objects.bulk_create(
         [
-            EnrolmentTransition(
-                enrolment=enrolment, from_status="", to_status=S.REQUESTED, actor=actor, reason=note[:300]
-            ),
-            EnrolmentTransition(
-                enrolment=enrolment, from_status=S.REQUESTED, to_status=target, actor=actor, reason=reason
-            ),
+            ENROLMENT.record(enrolment, "", S.REQUESTED, actor=actor, reason=note),
+            ENROLMENT.record(enrolment, S.REQUESTED, target, actor=actor, reason=reason),
         ]
     )
-    log(enrolment, f"kompetensi.enrolment.{target}", user=actor, data={"from": S.REQUESTED, "reason": reason or note})
+    ENROLMENT.log(enrolment, target, actor=actor, previous=S.REQUESTED, reason=reason or note)
     if target == S.PENDING_APPROVAL:
         _ask_for_approval(enrolment)
     else:

@@ -5,7 +5,6 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.log_actions import log
 
 from portal import rule_tables
 from portal.scoping import pegawai_of
@@ -19,6 +18,7 @@ from ..models import (
     KonversiJP,
 )
 from ..permissions import can_approve_for
+from ..state_machines import EXTERNAL_LEARNING
 from .session_time import my_learning_url
 
 S = Enrolment.Status
@@ -57,7 +57,8 @@ def submit_external_learning(user, item):
     if item.end_date > timezone.localdate():
         raise ValidationError({"end_date": _("Kegiatan yang belum selesai belum dapat diajukan.")})
     item.save()
-    log(item, "wagtail.create", user=user)
+    EXTERNAL_LEARNING.record(item, "", item.status, actor=user).save()
+    EXTERNAL_LEARNING.log(item, item.status, actor=user)
     approver = me.atasan.user if me.atasan_id else None
     if approver is not None:
         notify(
@@ -88,14 +89,16 @@ def approve_external_learning(actor, item_id, jp_approved=None, note=""):
     jp = suggested_jp(item) if jp_approved is None else jp_approved
     if jp < 1 or jp > item.jp_claimed:
         raise ValidationError(_("JP disetujui harus antara 1 dan JP yang diajukan (%(n)s).") % {"n": item.jp_claimed})
-    item.status, item.jp_approved = ExternalLearning.Status.APPROVED, jp
+    item.jp_approved = jp
     item.decided_by, item.decided_at, item.decision_note = actor, timezone.now(), note[:300]
-    item.save()
+    EXTERNAL_LEARNING.apply(
+        item, ExternalLearning.Status.APPROVED, actor=actor, reason=note, data={"jp": jp},
+        extra_fields=["jp_approved", "decided_by", "decided_at", "decision_note"],
+    )  # fmt: skip
     JPEntry.objects.create(
         pegawai=item.pegawai, year=item.end_date.year, day=item.end_date, jp=jp,
         source=JPEntry.Source.EXTERNAL, title=item.title, external=item,
     )  # fmt: skip
-    log(item, "kompetensi.external.approved", user=actor, data={"jp": jp, "note": note})
     notify(
         item.pegawai.user,
         kind="kompetensi.external_approved",
@@ -115,10 +118,11 @@ def reject_external_learning(actor, item_id, note):
         raise ValidationError(_("Pengajuan ini sudah diputuskan."))
     if not (note or "").strip():
         raise ValidationError(_("Tuliskan alasan penolakan."))
-    item.status = ExternalLearning.Status.REJECTED
     item.decided_by, item.decided_at, item.decision_note = actor, timezone.now(), note[:300]
-    item.save()
-    log(item, "kompetensi.external.rejected", user=actor, data={"note": note})
+    EXTERNAL_LEARNING.apply(
+        item, ExternalLearning.Status.REJECTED, actor=actor, reason=note,
+        extra_fields=["decided_by", "decided_at", "decision_note"],
+    )  # fmt: skip
     notify(
         item.pegawai.user,
         kind="kompetensi.external_rejected",

@@ -7,6 +7,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from portal.api_enums import RegisteredEnumNames
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -221,11 +223,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "PREPROCESSING_HOOKS": ["portal.api_schema.only_lentera_api"],
-    # two models have a `status` choice field: give each enum its own name in the schema
-    "ENUM_NAME_OVERRIDES": {
-        "PegawaiStatusEnum": "portal.models.organisation.Pegawai.Status",
-        "EnrolmentStatusEnum": "kompetensi.models.training.Enrolment.Status",
-    },
+    # several models have a `status` choice field: each module names its enums (portal.api_enums)
+    "ENUM_NAME_OVERRIDES": RegisteredEnumNames(),
     "SCHEMA_PATH_PREFIX": "/api/v1/",
     # served from our own static files: the intranet may have no internet access
     "SWAGGER_UI_DIST": "SIDECAR",
