@@ -1,0 +1,318 @@
+"""Isolation between instansi, generated from the URL resolver: every URL pattern (front, admin, API, documents and
+images), filled with the identifiers of objects that belong to Gorontalo, is requested by every role of Maluku Utara.
+
+- A URL addressed by a Gorontalo object must refuse: 404, 403, 405, or a redirect to a login page or to the admin's
+  home (Wagtail's "permission denied"). Never 200 with the object.
+- Every page a Maluku Utara role can open (listings, reports, exports, choosers) must not show a Gorontalo name,
+  NIP or title.
+
+A new URL pattern with a parameter this walk cannot fill makes the test fail until a provider (or a reasoned
+exemption) is added below, so new URLs are covered by default.
+"""
+
+import io
+import re
+from datetime import timedelta
+from types import SimpleNamespace
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+from PIL import Image
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Workflow
+
+from home.models import ContentPage
+from kompetensi import services
+from kompetensi.models import Certificate, KonversiJP, TargetJP
+from portal import roles
+from portal.models import ImportJob, Notification
+from tests.factories import make_jabatan, make_pegawai
+from tests.home.builders import add, policy
+from tests.home.conftest import _site_for
+from tests.kompetensi.conftest import forget_cached_identity, make_catalog, make_course, make_session
+from tests.kompetensi.test_ledger import _external
+
+pytestmark = pytest.mark.django_db
+
+SECRET = "Rahasia Gorontalo"
+
+
+def png_bytes():
+    buffer = io.BytesIO()
+    Image.new("RGB", (2, 2), "white").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+MALUT_ROLES = ["pegawai_malut", "sdm_malut", "konten_malut", "pelatihan_malut", "pimpinan_malut"]
+
+# URL patterns whose parameters are no instansi's object, or that are public by design; each with its reason.
+EXEMPT = {
+    "kompetensi:certificate_verify": "public certificate verification by code (issue 4)",
+    "kompetensi:calendar_feed": "personal calendar feed, authorised by its secret token",
+    "password_reset_confirm": "public password reset form; the token is the secret",
+    "wagtailadmin_password_reset_confirm": "public password reset form; the token is the secret",
+    "wagtaildocs_authenticate_with_password": "password form of a restricted document; no document data",
+    "wagtailadmin_pages:type_use": "lists pages of a type, filtered by the explorer's own permission queryset",
+    "wagtailadmin_tag_autocomplete_for_model": "tag names, no instansi data",
+    "portal_import:template": "an empty import template, no instansi data",
+    "wagtailimages:add_multiple_upload": "the uploader's own temporary upload",
+    "wagtailimages:delete_upload_multiple": "the uploader's own temporary upload",
+    "wagtailimages:create_multiple_from_uploaded_image": "the uploader's own temporary upload",
+    "wagtailimages:delete_upload_multiple_from_uploaded_image": "the uploader's own temporary upload",
+    "wagtaildocs:edit_multiple_upload": "the uploader's own temporary upload",
+    "wagtaildocs:delete_upload_multiple": "the uploader's own temporary upload",
+    "wagtaildocs:create_multiple_from_uploaded_document": "the uploader's own temporary upload",
+    "wagtaildocs:delete_upload_multiple_from_uploaded_document": "the uploader's own temporary upload",
+    "wagtailadmin_pages:workflow_history_detail": "covered through workflow_history with the page id",
+    "wagtailadmin_editing_sessions:release": "the user's own editing session",
+    "wagtailcore_authenticate_with_password": "password form of a restricted page; shows no page content",
+    "wagtailadmin_error_test": "Wagtail's deliberate crash page for testing error reporting",
+}
+# Parameters that shape a response but point at no object: a URL with only these is a listing.
+SHAPE_PARAMS = {"format": "json"}
+
+
+@pytest.fixture
+def world(org):
+    """Gorontalo's objects of every kind, with names a leak would show, and every role in Maluku Utara."""
+    forget_cached_identity(org)
+    gorontalo = _site_for(org.gorontalo)
+    _site_for(org.malut)
+    secret_policy = policy(gorontalo.policies, title=f"{SECRET} Kebijakan Cuti")
+    draft = add(gorontalo.guidance, ContentPage(title=f"{SECRET} Draf Panduan"), publish=False)
+    catalog = make_catalog(org.gorontalo)
+    course = make_course(catalog, f"{SECRET} Kursus Kearsipan")
+    session = make_session(course, start_in=timedelta(days=3), name=f"{SECRET} Angkatan I")
+    enrolment = services.enrol(org.pegawai.user, org.pegawai, session.pk)
+    certificate = Certificate.objects.create(enrolment=enrolment)
+    external = _external(org.pegawai, "seminar", units=1, claimed=3)
+    external.title = f"{SECRET} Seminar"
+    external.save(update_fields=["title"])
+    job = ImportJob.objects.create(
+        kind="pegawai", instansi=org.gorontalo, uploaded_by=org.sdm.user, original_name=f"{SECRET}.csv",
+        file_format="csv", file=ContentFile(b"nip\n", name="uji.csv"),
+    )  # fmt: skip
+    Notification.objects.create(recipient=org.pegawai.user, kind="uji", title=f"{SECRET} pemberitahuan", dedupe_key="x")
+    collection = Collection.objects.filter(name=org.gorontalo.name).first() or Collection.get_first_root_node()
+    document = get_document_model().objects.create(
+        title=f"{SECRET} Dokumen", file=ContentFile(b"%PDF-1.4 uji", name="rahasia.pdf"), collection=collection
+    )
+    image = get_image_model().objects.create(
+        title=f"{SECRET} Gambar", file=ContentFile(png_bytes(), name="rahasia.png"), collection=collection
+    )
+    konversi = KonversiJP.objects.create(
+        instansi=org.gorontalo, bentuk_id=external.bentuk_id, unit="hari", jp_per_unit=5, note=f"{SECRET} konversi"
+    )
+    target = TargetJP.objects.create(status="PNS", instansi=org.gorontalo, target=33)
+    jabatan = make_jabatan(org.gorontalo, "RAHASIA", name=f"{SECRET} Jabatan")
+    workflow = Workflow.objects.filter(name__endswith="(gorontalo)").first()
+    draft.save_revision(user=org.konten.user)
+    workflow_state = workflow.start(draft, org.konten.user) if workflow else None
+    redirect = Redirect.objects.create(old_path="/gorontalo-lama", redirect_page=secret_policy)
+    query = Query.get("rahasia gorontalo")
+    for role, name in [(roles.ADMIN_KONTEN, "konten"), (roles.PENYELENGGARA, "pelatihan"), (roles.PIMPINAN, "pimpinan")]:
+        setattr(org, f"{name}_malut", make_pegawai(org.malut, org.malut_unit, roles_=[role], nama=f"{name} Malut"))
+    for instansi in (org.gorontalo, org.malut):
+        roles.ensure_instansi_groups(instansi)
+    forget_cached_identity(org)
+    return SimpleNamespace(
+        org=org, page=secret_policy, draft=draft, course=course, session=session, enrolment=enrolment,
+        certificate=certificate, external=external, job=job, document=document, image=image, konversi=konversi,
+        target=target, jabatan=jabatan, workflow=workflow, workflow_state=workflow_state, redirect=redirect,
+        query=query, group=roles.instansi_group(org.gorontalo, roles.ADMIN_KONTEN),
+    )  # fmt: skip
+
+
+def _kompetensi_pk(name, w):
+    by_name = {
+        "enrol": w.session, "session_ics": w.session, "session_manage": w.session, "session_edit": w.session,
+        "session_enrol_unit": w.session, "session_attendance": w.session, "session_results": w.session,
+        "session_export": w.session, "session_qr": w.session, "cancel": w.enrolment, "evaluation": w.enrolment,
+        "certificate_pdf": w.enrolment, "decide": w.enrolment, "evidence": w.external, "decide_external": w.external,
+        "certificate_revoke": w.certificate,
+    }  # fmt: skip
+    return by_name[name].pk
+
+
+def _snippet_pk(namespace, w):
+    app, model = namespace.split("_", 2)[1:]
+    objects = {
+        ("portal", "pegawai"): w.org.pegawai, ("portal", "unitkerja"): w.org.bidang, ("portal", "jabatan"): w.jabatan,
+        ("portal", "instansi"): w.org.gorontalo, ("kompetensi", "konversijp"): w.konversi,
+        ("kompetensi", "targetjp"): w.target,
+    }  # fmt: skip
+    if (app, model) not in objects:
+        raise LookupError(f"shared reference data: {app}.{model}")
+    return objects[(app, model)].pk
+
+
+def provide(full_name, namespace, param, w):
+    """The value of URL parameter `param` that points at a Gorontalo object (LookupError when there is none)."""
+    page_params = {"page_id", "parent_page_id", "page_to_move_id", "page_pk", "destination_id"}
+    revision = w.page.latest_revision
+    values = {
+        "nip": w.org.pegawai.nip,
+        "document_id": w.document.pk,
+        "doc_id": w.document.pk,
+        "image_id": w.image.pk,
+        "revision_id": revision.pk,
+        "revision_id_a": revision.pk,
+        "revision_id_b": revision.pk,
+        "redirect_id": w.redirect.pk,
+        "query_id": w.query.pk,
+        "workflow_pk": getattr(w.workflow, "pk", None),
+        "task_id": getattr(w.workflow and w.workflow.tasks.first(), "pk", None),
+        "workflow_state_id": getattr(w.workflow_state, "pk", None),
+        "task_state_id": getattr(w.workflow_state and w.workflow_state.current_task_state, "pk", None),
+        "action_name": "approve",
+        "filter_spec": "original",
+        "format": "json",
+        "token": w.session.checkin_token,
+        "content_type_app_name": "home",
+        "content_type_model_name": "contentpage",
+        "app_name": "home",
+        "model_name": "portalsettings",
+        "app_label": "home",
+    }
+    if full_name in ("wagtail_bulk_action", "wagtailadmin_editing_sessions:ping"):
+        return {"app_label": "wagtailcore", "model_name": "page", "action": "delete", "object_id": w.page.pk}[param]
+    if param == "collection_id":
+        return w.document.collection_id
+    if param in page_params:
+        return w.draft.pk if "workflow" in full_name or "moderation" in full_name else w.page.pk
+    if param in values and values[param] is not None:
+        return values[param]
+    if param == "pk":
+        if namespace == "kompetensi":
+            return _kompetensi_pk(full_name.split(":")[1], w)
+        if namespace.startswith(("wagtailsnippets_", "wagtailsnippetchoosers_")):
+            return _snippet_pk(namespace.replace("wagtailsnippetchoosers_", "wagtailsnippets_"), w)
+        other = {
+            "wagtailusers_users": w.org.pegawai.user.pk, "wagtailusers_groups": w.group.pk,
+            "wagtailadmin_workflows": getattr(w.workflow, "pk", None), "wagtailadmin_collections":
+            w.document.collection_id, "portal_import": w.job.pk, "wagtailimages_chooser": w.image.pk,
+            "wagtaildocs_chooser": w.document.pk, "wagtailadmin_api": w.page.pk, "wagtailsites": None,
+            "wagtailsettings": None, "wagtailadmin_pages": w.page.pk,
+        }  # fmt: skip
+        if other.get(namespace) is not None:
+            return other[namespace]
+        api = {"training-session": w.session.pk, "training-enrolment": w.enrolment.pk, "employee": w.org.pegawai.pk}
+        for prefix, value in api.items():
+            if full_name.startswith(prefix):
+                return value
+    raise LookupError(f"no Gorontalo object for {full_name} <{param}>")
+
+
+def patterns(resolver=None, namespace="", prefix=""):
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            ns = ":".join(filter(None, [namespace, pattern.namespace])) if pattern.namespace else namespace
+            yield from patterns(pattern, ns, prefix + str(pattern.pattern))
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield (f"{namespace}:{pattern.name}" if namespace else pattern.name), namespace, prefix + str(pattern.pattern)
+
+
+PARAM = re.compile(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>")
+
+
+def object_urls(w):
+    """(name, path) for every named pattern with parameters, filled with Gorontalo objects."""
+    urls, uncovered = [], []
+    for full_name, namespace, route in patterns():
+        params = [a or b for a, b in PARAM.findall(route)]
+        if set(params) <= set(SHAPE_PARAMS) or full_name in EXEMPT:
+            continue
+        try:
+            kwargs = {param: provide(full_name, namespace.split(":")[-1], param, w) for param in params}
+            path = reverse(full_name, kwargs=kwargs)
+            if full_name == "wagtail_bulk_action":  # the objects of a bulk action come in the query string
+                path += f"?id={w.page.pk}"
+            urls.append((full_name, path))
+        except LookupError as error:
+            if "shared reference data" in str(error) or "wagtailsites" in full_name or "wagtailsettings" in full_name:
+                continue
+            uncovered.append(str(error))
+        except Exception as error:  # a reverse that fails is a provider to fix, not a URL to skip silently
+            uncovered.append(f"{full_name}: {error!r}")
+    return urls, uncovered
+
+
+def listing_urls():
+    found = []
+    for full_name, _namespace, route in patterns():
+        params = [a or b for a, b in PARAM.findall(route)]
+        if not set(params) <= set(SHAPE_PARAMS) or full_name in EXEMPT:
+            continue
+        try:
+            found.append((full_name, reverse(full_name, kwargs={param: SHAPE_PARAMS[param] for param in params})))
+        except Exception:  # patterns with optional regex groups Wagtail reverses only with arguments
+            continue
+    return found
+
+
+def refused(response):
+    if response.status_code in (400, 403, 404, 405):
+        return True
+    if response.status_code == 302:
+        location = response["Location"]
+        return location.startswith(("/masuk/", "/admin/login/")) or location in ("/admin/", "/")
+    return False
+
+
+def login_as(client, w, role):
+    person = getattr(w.org, role)
+    client.force_login(person.user)
+    return client
+
+
+def test_every_parameter_of_every_url_pattern_has_a_provider(world):
+    _urls, uncovered = object_urls(world)
+    assert uncovered == []
+
+
+@pytest.mark.parametrize("role", MALUT_ROLES)
+def test_gorontalo_objects_are_refused_to_every_role_of_another_instansi(world, client, role):
+    login_as(client, world, role)
+    urls, _uncovered = object_urls(world)
+    assert len(urls) > 100
+    leaks = []
+    for name, path in urls:
+        response = client.get(path)
+        if not refused(response):
+            leaks.append((name, path, response.status_code))
+    assert leaks == []
+
+
+@pytest.mark.parametrize("role", MALUT_ROLES)
+def test_no_listing_shows_a_gorontalo_name_to_another_instansi(world, client, role):
+    login_as(client, world, role)
+    extra = ["/admin/reports/site-history/?export=csv", "/admin/reports/site-history/?export=xlsx", "/cari/?q=rahasia"]
+    leaks = []
+    for name, path in [*listing_urls(), *((path, path) for path in extra)]:
+        if path.startswith(("/keluar/", "/admin/logout/")):
+            continue
+        response = client.get(path)
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        if response.status_code < 400 and (
+            SECRET.encode() in body or world.org.pegawai.nip.encode() in body or b"Siti Pegawai" in body
+        ):
+            leaks.append((name, path))
+    assert leaks == []
+
+
+def test_the_walk_sees_gorontalo_objects_when_gorontalo_asks(world, client):
+    """The providers point at real objects: Gorontalo's own HR and superadmin open them."""
+    client.force_login(world.org.superadmin)
+    urls, _uncovered = object_urls(world)
+    opened = [name for name, path in urls if client.get(path).status_code == 200]
+    for name in ("kompetensi:session_manage", "wagtailadmin_pages:edit", "wagtaildocs:edit", "portal_import:job"):
+        assert any(found.startswith(name.split(":")[0]) for found in opened), name
+    Group.objects.get(pk=world.group.pk)  # the per-instansi group exists for the users/groups views
+    assert timezone.now()
