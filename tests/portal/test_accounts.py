@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 
 from portal import accounts
 from portal.auth_backends import NipOrUsernameBackend
+from portal.tasks import send_activation_emails
 
 from ..factories import PASSWORD, make_pegawai
 
@@ -384,3 +385,8 @@ def test_wagtail_admin_login_is_locked_too(org, client):
     assert response.status_code == 429
     assert LOCKED in response.content.decode()
     assert not logged_in(client)
+
+
+def test_activation_task_for_the_import(org, imported):
+    assert send_activation_emails.delay([imported.user.pk, org.pegawai.user.pk]).get() == 1
+    assert [message.to for message in mail.outbox] == [["baru@uji.go.id"]]
