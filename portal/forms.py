@@ -1,5 +1,8 @@
+import unicodedata
+
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,6 +16,24 @@ class LoginForm(AuthenticationForm):
         "invalid_login": _("NIP/nama pengguna atau kata sandi salah. Periksa kembali lalu coba lagi."),
         "inactive": _("Akun ini tidak aktif. Hubungi Admin SDM instansi Anda."),
     }
+
+
+class ResetOrActivateForm(PasswordResetForm):
+    """ "Lupa kata sandi" that also reaches accounts never given a password.
+
+    Django leaves users with an unusable password out, so an employee created by an import, whose activation email
+    was lost or expired, could never get in. Including them is safe: the link still goes only to the address on
+    the account, and setting a password through it is what activation does too."""
+
+    def get_users(self, email):
+        email_field = get_user_model().get_email_field_name()
+        candidates = get_user_model()._default_manager.filter(**{f"{email_field}__iexact": email, "is_active": True})
+        # the same exact comparison as Django's, so look-alike Unicode addresses do not match
+        return (user for user in candidates if _same_email(email, getattr(user, email_field)))
+
+
+def _same_email(a, b):
+    return unicodedata.normalize("NFKC", a).casefold() == unicodedata.normalize("NFKC", b).casefold()
 
 
 def add_service_error(form, error):

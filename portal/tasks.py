@@ -1,9 +1,11 @@
 from celery import shared_task
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
+from .accounts import send_activation
 from .models import Notification
 
 
@@ -41,3 +43,10 @@ def run_import_task(job_id):
 
     job = run_import(job_id)
     return job.status if job else None
+
+
+@shared_task(acks_late=True)
+def send_activation_emails(user_ids):
+    """Email activation links to the given accounts (after an import). Accounts that have set a password meanwhile
+    are skipped; a redelivered task does send a second link to the others (harmless: either link works once)."""
+    return send_activation(users=get_user_model().objects.filter(pk__in=user_ids))

@@ -12,15 +12,7 @@ from . import app_urls, views
 account_urls = [
     path("masuk/", views.LoginView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
-    path(
-        "lupa-sandi/",
-        auth_views.PasswordResetView.as_view(
-            template_name="portal/password_reset.html",
-            email_template_name="portal/email/password_reset.txt",
-            subject_template_name="portal/email/password_reset_subject.txt",
-        ),
-        name="password_reset",
-    ),
+    path("lupa-sandi/", views.PasswordResetView.as_view(), name="password_reset"),
     path(
         "lupa-sandi/terkirim/",
         auth_views.PasswordResetDoneView.as_view(template_name="portal/password_reset_done.html"),
@@ -35,6 +27,17 @@ account_urls = [
         "atur-sandi/selesai/",
         auth_views.PasswordResetCompleteView.as_view(template_name="portal/password_reset_complete.html"),
         name="password_reset_complete",
+    ),
+    # first password of an account created by an import; the link comes by email (portal.accounts.send_activation)
+    path(
+        "aktifkan-akun/<uidb64>/<token>/",
+        login_not_required(views.ActivationView.as_view()),
+        name="account_activate",
+    ),
+    path(
+        "aktifkan-akun/selesai/",
+        login_not_required(views.ActivationDoneView.as_view()),
+        name="account_activate_done",
     ),
     path(
         "ganti-sandi/",
@@ -56,6 +59,7 @@ urlpatterns = [
     path("bahasa/", login_not_required(set_language), name="set_language"),
     path("pegawai/", views.employee_list, name="employee_list"),
     path("pegawai/<str:nip>/", views.employee_detail, name="employee_detail"),
+    path("pegawai/<str:nip>/kirim-aktivasi/", views.send_activation, name="employee_send_activation"),
     path("notifikasi/", views.notification_list, name="notification_list"),
     path("notifikasi/baca/", views.notification_read, name="notification_read"),
     path("api/v1/", include("portal.api_urls")),

@@ -1,18 +1,23 @@
+import math
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponseRedirect, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from . import queries, services
+from . import accounts, queries, services
 from .dashboard import render_profile_sections
-from .forms import LoginForm
+from .forms import LoginForm, ResetOrActivateForm
 from .models import Notification
 from .scoping import get_visible_or_404
 
@@ -21,6 +26,70 @@ class LoginView(auth_views.LoginView):
     template_name = "portal/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """The login page with the lockout explained, in place of the failed form (AXES_LOCKOUT_CALLABLE)."""
+    minutes = math.ceil(settings.AXES_COOLOFF_TIME.total_seconds() / 60)
+    message = _(
+        "Terlalu banyak percobaan masuk yang gagal. Demi keamanan, akun ini dikunci sementara di perangkat ini. "
+        "Coba lagi setelah %(minutes)s menit; setiap percobaan selama terkunci memulai hitungan dari awal. "
+        "Jika lupa kata sandi, gunakan “Lupa kata sandi”."
+    ) % {"minutes": minutes}
+    context = {"form": LoginForm(request), "lockout_message": message, "next": request.POST.get("next", "")}
+    return render(request, "portal/login.html", context, status=429)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """ "Lupa kata sandi", throttled per address and per client, and open to accounts never given a password."""
+
+    template_name = "portal/password_reset.html"
+    email_template_name = "portal/email/password_reset.txt"
+    subject_template_name = "portal/email/password_reset_subject.txt"
+    form_class = ResetOrActivateForm
+
+    def form_valid(self, form):
+        if not accounts.password_reset_allowed(email=form.cleaned_data["email"], ip=accounts.client_ip(self.request)):
+            # the same answer whether or not the address has an account
+            form.add_error(
+                None,
+                _(
+                    "Terlalu banyak permintaan atur ulang kata sandi. Tunggu satu jam lalu coba lagi, "
+                    "atau hubungi Admin SDM instansi Anda."
+                ),
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().form_valid(form)
+
+
+class ActivationView(auth_views.PasswordResetConfirmView):
+    """ "Aktifkan akun": an imported employee sets their first password from the emailed link."""
+
+    template_name = "portal/account_activate.html"
+    success_url = reverse_lazy("account_activate_done")
+
+
+class ActivationDoneView(auth_views.PasswordResetCompleteView):
+    template_name = "portal/account_activate_done.html"
+
+
+@require_POST
+def send_activation(request, nip):
+    """HR (re)sends the activation link of one employee from the employee page."""
+    pegawai = get_visible_or_404(queries.employee_detail_queryset().select_related("user"), request.user, nip=nip)
+    if not services.can_manage_pegawai(request.user, pegawai):
+        raise PermissionDenied
+    if accounts.send_activation(users=[pegawai.user], actor=request.user):
+        messages.success(request, _("Tautan aktivasi dikirim ke %(email)s.") % {"email": pegawai.user.email})
+    else:
+        messages.warning(
+            request,
+            _(
+                "Tautan aktivasi tidak dikirim: akun ini sudah punya kata sandi, tidak aktif, "
+                "atau tidak punya alamat email."
+            ),
+        )
+    return redirect("employee_detail", nip=pegawai.nip)
 
 
 @login_not_required
@@ -45,9 +114,14 @@ def employee_list(request):
 
 
 def employee_detail(request, nip):
-    pegawai = get_visible_or_404(queries.employee_detail_queryset(), request.user, nip=nip)
-    sections = render_profile_sections(request, pegawai)
-    return render(request, "portal/employee_detail.html", {"pegawai": pegawai, "sections": sections})
+    pegawai = get_visible_or_404(queries.employee_detail_queryset().select_related("user"), request.user, nip=nip)
+    context = {
+        "pegawai": pegawai,
+        "can_send_activation": services.can_manage_pegawai(request.user, pegawai)
+        and accounts.needs_activation(pegawai.user),
+        "sections": render_profile_sections(request, pegawai),
+    }
+    return render(request, "portal/employee_detail.html", context)
 
 
 def notification_list(request):

@@ -2,6 +2,7 @@
 embedded default (SQLite file, inline tasks, console email) when a variable is unset."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -81,6 +83,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # last, as django-axes asks: turns a locked-out login into the lockout page (portal.views.lockout_response)
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -114,6 +118,8 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
+    # first: refuses every password check while the account is locked out, before any backend hashes anything
+    "axes.backends.AxesStandaloneBackend",
     "portal.auth_backends.NipOrUsernameBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -122,6 +128,33 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Login throttling (django-axes). Failures are stored in the database (AccessAttempt), which every gunicorn process
+# shares, whatever the cache is. We lock the pair (account, client IP) and not either one alone:
+# - by IP alone, one mistyping colleague would lock out a whole office: many kantor share one public address (NAT);
+# - by account alone, anyone who knows a NIP (it is printed on letters and decrees) could keep its owner locked out
+#   from everywhere by failing on purpose.
+# The pair stops guessing one account's password from one place, and its owner can still log in from elsewhere.
+# Spreading guesses over many accounts from one address is not stopped by this; the account name is normalised
+# (portal.accounts.axes_username) so that NIP and username of one account count together.
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# No table of every successful login (personal data that would grow forever); failures are kept only until their
+# cool-off has passed.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_USERNAME_CALLABLE = "portal.accounts.axes_username"
+AXES_CLIENT_IP_CALLABLE = "portal.accounts.client_ip"
+AXES_LOCKOUT_CALLABLE = "portal.views.lockout_response"
+# Number of reverse proxies in front of Django that append to X-Forwarded-For (nginx in production); 0 means
+# REMOTE_ADDR is the client. Used for login lockout and for throttling password reset requests.
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+# Password reset requests per hour: per address asked for, and per client IP (higher: an office shares one IP).
+PASSWORD_RESET_LIMIT_PER_EMAIL = int(env("PASSWORD_RESET_LIMIT_PER_EMAIL", "5"))
+PASSWORD_RESET_LIMIT_PER_IP = int(env("PASSWORD_RESET_LIMIT_PER_IP", "20"))
+PASSWORD_RESET_WINDOW_SECONDS = 60 * 60
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
@@ -201,7 +234,9 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAIL_PASSWORD_RESET_ENABLED = True
+# One "Lupa kata sandi" form, ours (/lupa-sandi/): it is throttled and reaches imported accounts. Wagtail's copy in
+# the admin would be a second, unthrottled way to send reset emails.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 

@@ -116,7 +116,11 @@ def world(org):
     workflow_state = workflow.start(draft, org.konten.user) if workflow else None
     redirect = Redirect.objects.create(old_path="/gorontalo-lama", redirect_page=secret_policy)
     query = Query.get("rahasia gorontalo")
-    for role, name in [(roles.ADMIN_KONTEN, "konten"), (roles.PENYELENGGARA, "pelatihan"), (roles.PIMPINAN, "pimpinan")]:
+    for role, name in [
+        (roles.ADMIN_KONTEN, "konten"),
+        (roles.PENYELENGGARA, "pelatihan"),
+        (roles.PIMPINAN, "pimpinan"),
+    ]:
         setattr(org, f"{name}_malut", make_pegawai(org.malut, org.malut_unit, roles_=[role], nama=f"{name} Malut"))
     for instansi in (org.gorontalo, org.malut):
         roles.ensure_instansi_groups(instansi)
@@ -216,7 +220,11 @@ def patterns(resolver=None, namespace="", prefix=""):
             ns = ":".join(filter(None, [namespace, pattern.namespace])) if pattern.namespace else namespace
             yield from patterns(pattern, ns, prefix + str(pattern.pattern))
         elif isinstance(pattern, URLPattern) and pattern.name:
-            yield (f"{namespace}:{pattern.name}" if namespace else pattern.name), namespace, prefix + str(pattern.pattern)
+            yield (
+                (f"{namespace}:{pattern.name}" if namespace else pattern.name),
+                namespace,
+                prefix + str(pattern.pattern),
+            )
 
 
 PARAM = re.compile(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>")

@@ -10,6 +10,7 @@ PUBLIC_PREFIXES = (
     "/masuk/",
     "/lupa-sandi/",
     "/atur-sandi/",
+    "/aktifkan-akun/",  # first password of an imported account, from an emailed link (issue 7)
     "/healthz",
     "/bahasa/",
     "/sertifikat/",  # certificate verification (issue 4)
