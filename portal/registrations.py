@@ -3,10 +3,14 @@
 from django.utils.translation import gettext_lazy as _
 
 from . import panels  # noqa: F401  (the portal's dashboard panels register themselves)
+from .beat import register_beat
 from .importing.registry import register_import
 from .onboarding import onboarding_steps
 from .resources import IMPORT_COLUMNS, JabatanResource, PegawaiResource, UnitKerjaResource
 from .roles import ensure_instansi_groups
+
+# emails that failed, or whose sender died, are sent again (with a backoff per notification)
+register_beat("portal-resend-unsent-notifications", "portal.tasks.resend_unsent_notifications", 60.0, order=10)
 
 
 @onboarding_steps.register("role_groups", order=10)

@@ -90,3 +90,8 @@ def format_name(nama, gelar_depan="", gelar_belakang=""):
     """Full name as written on Indonesian documents: 'Dr. Siti Aminah, S.E., M.M.'."""
     name = f"{gelar_depan.strip()} {nama.strip()}".strip()
     return f"{name}, {gelar_belakang.strip()}" if gelar_belakang.strip() else name
+
+
+def time_zone_label(name):
+    """WIB, WITA or WIT for Indonesia's three zones; any other zone (UTC for a superadmin) by its own name."""
+    return {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}.get(name, name)

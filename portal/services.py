@@ -1,6 +1,9 @@
 """Every state change of the organisation core. Each function runs in a transaction, checks what it must,
 and records who changed what in Wagtail's audit log."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -59,6 +62,19 @@ def sync_supervisor_group(pegawai_ids):
             candidate.user.groups.remove(group)
 
 
+_muted = ContextVar("notifications_muted", default=False)
+
+
+@contextmanager
+def notifications_muted():
+    """Notifications created inside are shown in the app but never emailed (demo data must not send mail)."""
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
+
+
 def notify(user, *, kind, title, dedupe_key, body="", url="", send_email=True):
     """Create an in-app notification once per (user, dedupe_key) and queue its email.
 
@@ -66,10 +82,11 @@ def notify(user, *, kind, title, dedupe_key, body="", url="", send_email=True):
     """
     from .tasks import send_notification_email
 
+    send_email = send_email and not _muted.get()
     notification, created = Notification.objects.get_or_create(
         recipient=user,
         dedupe_key=dedupe_key[:200],
-        defaults={"kind": kind, "title": title[:200], "body": body, "url": url, "send_email": send_email},
+        defaults={"kind": kind, "title": title[:300], "body": body, "url": url, "send_email": send_email},
     )
     if not created:
         return None

@@ -1,38 +1,34 @@
 from celery import shared_task
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
-from django.db import transaction
 from django.utils import timezone
 
+from . import notification_email
 from .accounts import send_activation
-from .models import Notification
 
 
-@shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=30, max_retries=5)
-def send_notification_email(self, notification_id):
-    """Email one notification; the emailed_at stamp, taken under a row lock, makes a retry or duplicate a no-op."""
-    with transaction.atomic():
-        notification = (
-            Notification.objects.select_for_update().select_related("recipient").filter(pk=notification_id).first()
-        )
-        if notification is None or notification.emailed_at or not notification.recipient.email:
-            return False
-        link = f"{settings.WAGTAILADMIN_BASE_URL}{notification.url}" if notification.url.startswith("/") else ""
-        send_mail(
-            subject=f"[Lentera] {notification.title}",
-            message="\n\n".join(part for part in [notification.body, link] if part),
-            from_email=None,
-            recipient_list=[notification.recipient.email],
-        )
-        notification.emailed_at = timezone.now()
-        notification.save(update_fields=["emailed_at"])
-    return True
+# Sending one email is a few SMTP round trips of at most EMAIL_TIMEOUT each; the hard limit stays below
+# NOTIFICATION_EMAIL_LEASE, so a live sender never outlasts its claim and no second sender starts beside it.
+@shared_task(soft_time_limit=60, time_limit=90)
+def send_notification_email(notification_id):
+    """Email one notification (claim, send, record); a duplicate or redelivered task is a no-op. A failure is
+    not retried here: the resend sweep tries again after the notification's backoff."""
+    return notification_email.deliver(notification_id=notification_id)
 
 
 @shared_task
+def resend_unsent_notifications():
+    """Every minute: queue the emails that failed or whose sender died, and give up those too old to matter."""
+    now = timezone.now()
+    given_up = notification_email.give_up_stale(now=now)
+    due = notification_email.due_for_resend(now=now)
+    for notification_id in due:
+        send_notification_email.delay(notification_id)
+    return {"queued": len(due), "given_up": given_up}
+
+
+@shared_task(ignore_result=False)
 def ping(value):
-    """Round-trip check used by the health page and the worker integration test."""
+    """Round-trip check used by the health page and the worker integration test: its result is read."""
     return {"pong": value}
 
 

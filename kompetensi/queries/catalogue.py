@@ -123,7 +123,9 @@ def catalogue_courses(user, catalog, filters, now=None):
         .prefetch_related(
             Prefetch(
                 "sessions",
-                queryset=TrainingSession.objects.filter(end_at__gte=now).order_by("start_at", "pk"),
+                queryset=TrainingSession.objects.filter(end_at__gte=now)
+                .select_related("instansi")
+                .order_by("start_at", "pk"),
                 to_attr="upcoming_sessions",
             ),
             Prefetch("competencies", queryset=CourseCompetency.objects.order_by("sort_order", "pk")),

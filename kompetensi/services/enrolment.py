@@ -20,7 +20,7 @@ from ..models import (
 )
 from ..permissions import can_approve_for, can_manage_session
 from ..state_machines import ENROLMENT
-from .session_time import format_time, my_learning_url
+from .session_time import format_time, my_learning_url, session_details
 
 S = Enrolment.Status
 
@@ -44,7 +44,7 @@ def _notify_employee(enrolment, event, title, body=""):
         enrolment.pegawai.user,
         kind=f"kompetensi.{event}",
         title=title % {"course": session.course.title, "session": session.name},
-        body=body,
+        body="\n\n".join(part for part in [body, session_details(session)] if part),
         url=my_learning_url(),
         dedupe_key=f"kompetensi:enrolment:{enrolment.pk}:{event}",
     )
@@ -194,10 +194,9 @@ def _ask_for_approval(enrolment):
         notify(
             user,
             kind="kompetensi.approval_requested",
-            title=_("Persetujuan diperlukan: %(name)s mendaftar %(course)s")
-            % {"name": pegawai.nama, "course": session.course.title},
-            body=_("%(session)s, mulai %(when)s.")
-            % {"session": session.name, "when": format_time(session.start_at, session)},
+            title=_("Persetujuan diperlukan: %(name)s mendaftar %(course)s (%(session)s)")
+            % {"name": pegawai.nama, "course": session.course.title, "session": session.name},
+            body=session_details(session),
             url=reverse("kompetensi:approvals"),
             dedupe_key=f"kompetensi:enrolment:{enrolment.pk}:approval_requested",
         )

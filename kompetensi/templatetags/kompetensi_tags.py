@@ -3,6 +3,7 @@ from django import template
 from portal.scoping import pegawai_of
 
 from .. import permissions
+from ..services.session_time import format_time
 
 register = template.Library()
 
@@ -45,3 +46,10 @@ def status_tag(status):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def session_time(value, session):
+    """A time of a training session in its organising instansi's zone with the label (WIB, WITA, WIT), the same
+    for every viewer: `{{ session.start_at|session_time:session }}`."""
+    return format_time(value, session) if value else ""

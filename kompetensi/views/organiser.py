@@ -75,7 +75,8 @@ def session_form(request, pk=None):
 def session_manage(request, pk):
     session = _managed_session(request, pk)
     days = services.session_days(session)
-    today = timezone.localdate()
+    # the session's days are days in its instansi's zone, whoever looks (a superadmin's request runs in UTC)
+    today = services.local_time(timezone.now(), session).date()
     try:
         day = datetime.date.fromisoformat(request.GET.get("hari", ""))
     except ValueError:

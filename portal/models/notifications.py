@@ -10,7 +10,8 @@ class Notification(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("penerima"), on_delete=models.CASCADE, related_name="notifications"
     )
     kind = models.CharField(_("jenis"), max_length=60)
-    title = models.CharField(_("judul"), max_length=200)
+    # a training title with its course and session names can pass 200 characters
+    title = models.CharField(_("judul"), max_length=300)
     body = models.TextField(_("isi"), blank=True)
     url = models.CharField(_("tautan"), max_length=500, blank=True)
     dedupe_key = models.CharField(_("kunci unik"), max_length=200)
@@ -18,6 +19,13 @@ class Notification(models.Model):
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     read_at = models.DateTimeField(_("dibaca"), null=True, blank=True)
     emailed_at = models.DateTimeField(_("email terkirim"), null=True, blank=True)
+    # Delivery bookkeeping (portal.notification_email): a sender claims the email before it talks to the mail
+    # server, so a worker killed mid-send leaves a claim that expires instead of a row lock that hides the send.
+    email_claimed_at = models.DateTimeField(_("email sedang dikirim sejak"), null=True, blank=True)
+    email_attempts = models.PositiveSmallIntegerField(_("percobaan kirim email"), default=0)
+    email_retry_at = models.DateTimeField(_("coba kirim email lagi"), null=True, blank=True)
+    email_error = models.CharField(_("galat email terakhir"), max_length=300, blank=True)
+    email_given_up_at = models.DateTimeField(_("pengiriman email dihentikan"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("notifikasi")
@@ -26,7 +34,15 @@ class Notification(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["recipient", "dedupe_key"], name="notification_once_per_key"),
         ]
-        indexes = [models.Index(fields=["recipient", "read_at"])]
+        indexes = [
+            models.Index(fields=["recipient", "read_at"]),
+            # the resend sweep looks only at the few emails still owed
+            models.Index(
+                fields=["email_retry_at"],
+                name="notification_email_owed",
+                condition=models.Q(send_email=True, emailed_at__isnull=True, email_given_up_at__isnull=True),
+            ),
+        ]
 
     def __str__(self):
         return self.title

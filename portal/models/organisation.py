@@ -5,7 +5,7 @@ from django.db.models.functions import Lower
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from ..rules import format_name
+from ..rules import format_name, time_zone_label
 from ..validators import validate_nip
 
 
@@ -39,9 +39,7 @@ class Instansi(models.Model):
 
     @property
     def time_zone_label(self):
-        return {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}.get(
-            self.time_zone, self.time_zone
-        )
+        return time_zone_label(self.time_zone)
 
 
 class UnitKerja(models.Model):

@@ -205,6 +205,20 @@ EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Lentera <noreply@lentera.go.id>")
+# Django waits forever on a mail server that accepts the connection and then says nothing; bound each socket
+# operation so a send ends well inside NOTIFICATION_EMAIL_LEASE.
+EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "30"))
+# Notification emails (portal.notification_email). A send claims the email for LEASE seconds: a worker killed
+# mid-send leaves a claim that expires, and then the resend sweep sends again (same Message-ID). The lease is
+# longer than one SMTP conversation can last with EMAIL_TIMEOUT on each step. A failed send is tried again after
+# BACKOFF, 2 x BACKOFF, 4 x BACKOFF ... at most BACKOFF_MAX apart, so an hour's outage loses nothing; after
+# GIVE_UP the email is dropped and the drop recorded (the notification stays in the app).
+NOTIFICATION_EMAIL_LEASE = int(env("NOTIFICATION_EMAIL_LEASE", "300"))
+NOTIFICATION_EMAIL_BACKOFF = int(env("NOTIFICATION_EMAIL_BACKOFF", "60"))
+NOTIFICATION_EMAIL_BACKOFF_MAX = int(env("NOTIFICATION_EMAIL_BACKOFF_MAX", "3600"))
+NOTIFICATION_EMAIL_GIVE_UP = int(env("NOTIFICATION_EMAIL_GIVE_UP", str(3 * 24 * 60 * 60)))
+# at most this many emails are queued by one run of the sweep; the next run takes the rest
+NOTIFICATION_EMAIL_SWEEP_BATCH = 500
 
 # Celery: with no broker configured, tasks run inline in the request (the embedded default).
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", "")
@@ -213,6 +227,21 @@ CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# With late acks, a message a killed worker had reserved goes back to the queue only after Redis' visibility
+# timeout (one hour by default: emails arrived an hour late). Ten minutes: longer than the hard time limit of
+# every task (9 minutes, below), because a task still running when the timeout passes is delivered a second time
+# to another worker. No task uses an ETA or countdown (those must stay under the timeout too): retries of emails
+# are scheduled by the resend sweep, not by Celery.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(env("CELERY_VISIBILITY_TIMEOUT", "600"))}
+# Tasks are fire-and-forget: storing every result filled Redis with keys nobody reads. A task whose result is
+# read says so with ignore_result=False.
+CELERY_TASK_IGNORE_RESULT = True
+# Every task ends inside the visibility timeout, so a running task is never handed to a second worker. The longest
+# is the import (portal.tasks.run_import_task): 2,000 rows ran in 23 s on a busy 2-core test machine, so the
+# largest upload, 20,000 rows, needs about 4 minutes; 8 minutes leave it room. Tasks that must end sooner (the
+# notification email) set tighter limits.
+CELERY_TASK_SOFT_TIME_LIMIT = 480
+CELERY_TASK_TIME_LIMIT = 540
 CELERY_TIMEZONE = "UTC"
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]

@@ -1,76 +1,17 @@
-"""Celery against a real worker process through Redis (CELERY_BROKER_URL). Skipped on a laptop without Redis;
-CI sets CI=true and a broker, and there a missing broker fails the run instead of skipping."""
+"""Celery against a real worker process through Redis (CELERY_BROKER_URL); the `worker` fixture is in
+tests/portal/conftest.py. Skipped on a laptop without Redis; in CI a missing broker fails the run."""
 
-import os
-import subprocess
-import sys
 import time
-import uuid
-from pathlib import Path
 
 import pytest
-from django.db import connection
 
-from portal import celery_app
 from portal.importing import services as imports
 from portal.models import ImportJob, Notification, Pegawai
 from portal.tasks import ping, send_notification_email
 
 from ..factories import valid_nip
+from .celery_worker import require_postgres
 from .import_helpers import csv_upload, fresh, pegawai_row
-
-ROOT = Path(__file__).resolve().parents[2]
-BROKER = os.environ.get("CELERY_BROKER_URL", "")
-
-
-def _require_broker():
-    if not BROKER:
-        if os.environ.get("CI"):
-            pytest.fail("CELERY_BROKER_URL is not set: the worker integration test needs Redis")
-        pytest.skip("no CELERY_BROKER_URL: the worker integration test needs Redis")
-
-
-@pytest.fixture
-def worker(request):
-    """A real `celery worker` on a queue of its own, pointed at the test database.
-
-    The worker reads committed rows, so these tests use a transactional database; serialized rollback puts back
-    what data migrations loaded (ranks, groups, Wagtail's root page) for the tests that follow."""
-    _require_broker()
-    queue = f"lentera-test-{uuid.uuid4().hex[:8]}"
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test", "CELERY_BROKER_URL": BROKER}
-    db = connection.settings_dict
-    if connection.vendor == "postgresql":
-        env["DATABASE_URL"] = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-    proc = subprocess.Popen(
-        # its own queue for tasks sent explicitly, and the default queue for tasks that services send with .delay()
-        [sys.executable, "-m", "celery", "-A", "portal", "worker", "--pool=solo", "-Q", f"{queue},celery"]
-        + ["-n", f"{queue}@%h", "--loglevel=WARNING"],
-        env=env,
-        cwd=ROOT,
-    )
-    previous = celery_app.conf.task_always_eager
-    celery_app.conf.task_always_eager = False
-    try:
-        _wait_until_ready(proc, queue)
-        yield queue
-    finally:
-        celery_app.conf.task_always_eager = previous
-        proc.terminate()
-        proc.wait(timeout=20)
-
-
-def _wait_until_ready(proc, queue, seconds=180):
-    """A busy machine may take a while to boot Django in the worker: wait for it to answer a ping."""
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            pytest.fail("the Celery worker exited at start-up")
-        replies = celery_app.control.ping(timeout=1.0)
-        if any(name.startswith(f"{queue}@") for reply in replies for name in reply):
-            return
-    pytest.fail(f"the Celery worker did not answer within {seconds} s")
-
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -81,21 +22,19 @@ def test_task_round_trip_through_redis(worker):
 
 
 def test_worker_sends_notification_email_once(worker, org):
-    if connection.vendor != "postgresql":
-        pytest.skip("the worker shares the test database only on PostgreSQL")
+    """Email tasks store no result (CELERY_TASK_IGNORE_RESULT): the row tells what happened. The worker runs one
+    task at a time, in order, so the ping that follows answers only after both sends."""
+    require_postgres()
     note = Notification.objects.create(
         recipient=org.pegawai.user, kind="uji", title="Dari worker", dedupe_key="worker-1"
     )
-    assert (
-        send_notification_email.apply_async(args=[note.pk], queue=worker).get(timeout=60, disable_sync_subtasks=False)
-        is True
-    )
-    assert (
-        send_notification_email.apply_async(args=[note.pk], queue=worker).get(timeout=60, disable_sync_subtasks=False)
-        is False
-    )
+    first = send_notification_email.apply_async(args=[note.pk], queue=worker)
+    send_notification_email.apply_async(args=[note.pk], queue=worker)
+    assert ping.apply_async(args=[1], queue=worker).get(timeout=60, disable_sync_subtasks=False) == {"pong": 1}
     note.refresh_from_db()
     assert note.emailed_at is not None
+    assert note.email_attempts == 1  # the second task found the email sent and did not claim it
+    assert first.backend.get_task_meta(first.id)["status"] == "PENDING"  # no result stored for the email task
 
 
 def test_large_import_runs_on_the_worker_with_live_progress(worker, org, settings):
@@ -103,8 +42,7 @@ def test_large_import_runs_on_the_worker_with_live_progress(worker, org, setting
     task's transaction is still open, because it lives in the shared (Redis) cache. The threshold is lowered
     so the test stays quick; the path is the same as for 2,001 rows."""
     settings.IMPORT_ASYNC_ROW_THRESHOLD = 100
-    if connection.vendor != "postgresql":
-        pytest.skip("the worker shares the test database only on PostgreSQL")
+    require_postgres()
     rows = [pegawai_row(valid_nip(20_000 + i), f"Pegawai Massal {i}") for i in range(300)]
     job = imports.preview_import(
         fresh(org.sdm), kind_key="pegawai", instansi=org.gorontalo, uploaded_file=csv_upload(rows)

@@ -86,3 +86,22 @@ def test_bench_employees_top_up_to_n(org):
         parse_nip(nip)
     call_command("load_demo", "--only", "none", "--employees", "120")
     assert bench.count() == 120
+
+
+def test_demo_data_never_sends_mail(db, django_capture_on_commit_callbacks, monkeypatch, settings):
+    """The training step notifies (enrolments, approvals, certificates); its notifications are in-app
+    only: no email is sent inline and none is queued for a worker."""
+    from django.core import mail
+
+    from portal import tasks
+    from portal.models import Notification
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    queued = []
+    monkeypatch.setattr(tasks.send_notification_email, "delay", lambda *args: queued.append(args))
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", "--only", "organisation", "kompetensi-training")
+    assert Notification.objects.exists()
+    assert not Notification.objects.filter(send_email=True).exists()
+    assert queued == []
+    assert mail.outbox == []

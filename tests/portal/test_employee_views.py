@@ -88,7 +88,7 @@ def test_notifications_are_sent_once_and_marked_read(org, login, mailoutbox, dja
 def test_email_task_is_idempotent(org, mailoutbox):
     from portal.tasks import send_notification_email
 
-    note = notify(org.rekan.user, kind="uji", title="Sekali", dedupe_key="sekali", send_email=False)
+    note = notify(org.rekan.user, kind="uji", title="Sekali", dedupe_key="sekali")  # its queued send never commits
     assert send_notification_email(note.pk) is True
     assert send_notification_email(note.pk) is False
     assert len(mailoutbox) == 1

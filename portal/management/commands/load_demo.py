@@ -1,10 +1,10 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.test import override_settings
 from django.utils.module_loading import autodiscover_modules
 
 from portal.demo import demo_steps
 from portal.demo.bulk import add_bench_employees
+from portal.services import notifications_muted
 
 
 class Command(BaseCommand):
@@ -20,8 +20,9 @@ class Command(BaseCommand):
         if getattr(settings, "IS_PRODUCTION", False):
             raise CommandError("load_demo tidak boleh dijalankan dengan pengaturan produksi.")
         autodiscover_modules("demo")
-        # demo steps enrol, approve and certify; their notification emails would only flood the console
-        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+        # Demo steps enrol, approve and certify; the notifications they make stay in the app and are never
+        # emailed (with a broker configured, an email backend override here would not reach the worker).
+        with notifications_muted():
             self.run_steps(options)
         self.stdout.write(self.style.SUCCESS("Data demo siap. Kata sandi semua akun demo: lentera-demo"))
 
