@@ -218,6 +218,8 @@ def calendar_feed(request, token):
 
 def checkin(request, token):
     session = get_object_or_404(TrainingSession.objects.select_related("course", "instansi"), checkin_token=token)
+    if queries.session_for_user_or_none(request.user, session.pk) is None:
+        raise Http404  # a QR code seen by someone outside the session's audience says nothing about it
     if request.method == "POST":
         try:
             _enrolment, day = services.check_in(request.user, token)

@@ -184,6 +184,10 @@ def provide(full_name, namespace, param, w):
         "model_name": "portalsettings",
         "app_label": "home",
     }
+    if full_name.startswith("wagtailadmin_api:"):
+        if param == "action_name":
+            return "copy"
+        return {"pages": w.page.pk, "documents": w.document.pk, "images": w.image.pk}[full_name.split(":")[1]]
     if full_name in ("wagtail_bulk_action", "wagtailadmin_editing_sessions:ping"):
         return {"app_label": "wagtailcore", "model_name": "page", "action": "delete", "object_id": w.page.pk}[param]
     if param == "collection_id":
