@@ -20,7 +20,8 @@ def can_organise(user) -> bool:
 
 
 def can_see_compliance(user) -> bool:
-    return acts_as_in_own_instansi(user, roles.ADMIN_SDM)
+    """HR and the leaders of an instansi see its JP compliance (docs/permissions.md)."""
+    return acts_as_in_own_instansi(user, (roles.ADMIN_SDM, roles.PIMPINAN))
 
 
 def can_approve_for(user, pegawai) -> bool:

@@ -385,6 +385,9 @@ def test_compliance_view_scope_export_and_queries(org, training, login, django_a
     assert export["Content-Type"].startswith("application/vnd.openxmlformats")
     malut = login(org.sdm_malut).get(reverse("kompetensi:compliance"))
     assert "Siti Pegawai" not in malut.text and "Fadli Malut" in malut.text
+    leader = login(org.pimpinan).get(reverse("kompetensi:compliance"))  # the leaders' page too (permissions.md)
+    assert leader.status_code == 200 and "Siti Pegawai" in leader.text and "Fadli Malut" not in leader.text
+    assert login(org.pelatihan).get(reverse("kompetensi:compliance")).status_code == 403
 
 
 def test_dashboard_panel_shows_jp(org, training, login):
