@@ -3,7 +3,8 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from wagtail.log_actions import log
+
+from portal import audit
 
 from ..models import (
     Enrolment,
@@ -12,6 +13,11 @@ from ..permissions import can_manage_session
 from .enrolment import lock_session, promote_waitlist
 
 S = Enrolment.Status
+# what an organiser changes on a session, recorded as who changed which field from what to what
+SESSION_AUDITED_FIELDS = [
+    "name", "start_at", "end_at", "place", "online_url", "capacity", "enrol_opens_at", "enrol_closes_at",
+    "organiser_id", "open_to_other_instansi",
+]  # fmt: skip
 
 
 # --- sessions --------------------------------------------------------------------------------------------------
@@ -26,8 +32,10 @@ def save_session(actor, session):
     if not can_manage_session(actor, session):
         raise PermissionDenied(_("Anda tidak berwenang mengelola angkatan kursus ini."))
     is_new = session.pk is None
+    before = {}
     if not is_new:
         locked = lock_session(session.pk)
+        before = audit.snapshot(locked, SESSION_AUDITED_FIELDS)
         session.seats_taken = locked.seats_taken
         if session.capacity < locked.seats_taken:
             raise ValidationError(
@@ -36,7 +44,7 @@ def save_session(actor, session):
             )  # fmt: skip
     session.full_clean()
     session.save()
-    log(session, "wagtail.create" if is_new else "wagtail.edit", user=actor)
+    audit.log_changes(session, before, SESSION_AUDITED_FIELDS, actor=actor, created=is_new)
     if not is_new:
         promote_waitlist(session, actor)
     return session

@@ -94,3 +94,14 @@ def test_on_enter_callbacks_run_after_the_move():
     )
     machine.apply(Thing(), "done", reason="selesai")
     assert seen == [("saved", ("status",)), "logged", "selesai"]
+
+
+def test_session_changes_are_audited_field_by_field(org, training):
+    session = training.session
+    session.capacity = 7
+    session.place = "Aula BKD lantai 2"
+    services.save_session(org.pelatihan.user, session)
+    entry = ModelLogEntry.objects.filter(object_id=str(session.pk), action="wagtail.edit").latest("pk")
+    assert entry.user_id == org.pelatihan.user.pk
+    assert entry.data["changes"]["capacity"] == ["2", "7"] and "place" in entry.data["changes"]
+    assert set(entry.data["changes"]) == {"capacity", "place"}
