@@ -8,6 +8,7 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
 from portal.permissions import is_superadmin
+from portal.registry import Registry
 from portal.scoping import pegawai_of
 
 from .. import rules
@@ -24,17 +25,16 @@ S = Enrolment.Status
 
 # "fits my gaps": the competency module registers a function (user, queryset) -> queryset here. Until then
 # the catalogue does not offer the filter.
-_gap_filter = None
+gap_filters = Registry("catalogue gap filter")
 
 
 def register_gap_filter(function):
-    global _gap_filter
-    _gap_filter = function
+    gap_filters.add("gaps", function)
     return function
 
 
 def gap_filter_available():
-    return _gap_filter is not None
+    return "gaps" in gap_filters
 
 
 @dataclass
@@ -110,8 +110,8 @@ def catalogue_courses(user, catalog, filters, now=None):
         )
     if filters.open_seats:
         courses = courses.filter(Exists(open_seat_sessions(now).filter(course_id=OuterRef("pk"))))
-    if filters.gaps and _gap_filter is not None:
-        courses = _gap_filter(user, courses)
+    if filters.gaps and gap_filter_available():
+        courses = gap_filters.get("gaps")(user, courses)
     next_start = (
         TrainingSession.objects.filter(course_id=OuterRef("pk"), start_at__gte=now)
         .order_by("start_at")
