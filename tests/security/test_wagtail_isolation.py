@@ -65,3 +65,84 @@ def test_site_history_results_and_user_filter_are_scoped(audit, org, login):
 def test_superuser_sees_every_instansi(audit, org, login):
     body = login(org.superadmin).get("/admin/reports/site-history/").content.decode()
     assert "Fadli Malut" in body and "Pergub Maluku Utara Rahasia" in body
+
+
+# --- 2. snippets over instansi-owned models ----------------------------------------------------------------
+
+
+def _snippet_rows(model, org):
+    from kompetensi.models import KonversiJP, TargetJP
+
+    if model is KonversiJP:
+        default = KonversiJP.objects.filter(instansi__isnull=True).select_related("bentuk").first()
+        make = lambda instansi: KonversiJP.objects.create(  # noqa: E731
+            bentuk=default.bentuk, instansi=instansi, unit="hari", jp_per_unit=6
+        )
+    else:
+        default = TargetJP.objects.filter(instansi__isnull=True).first()
+        make = lambda instansi: TargetJP.objects.create(status="PNS", instansi=instansi, target=30)  # noqa: E731
+    return {"own": make(org.gorontalo), "foreign": make(org.malut), "default": default}
+
+
+def _object_urls(viewset, pk):
+    """Every view of the viewset addressed by a pk, generated from its URL patterns."""
+    from django.urls import reverse
+
+    urls = {}
+    for pattern in viewset.get_urlpatterns():
+        names = list(pattern.pattern.regex.groupindex)
+        if "pk" not in names:
+            continue
+        kwargs = {name: pk if name == "pk" else "1" for name in names}
+        urls[pattern.name] = reverse(viewset.get_url_name(pattern.name), kwargs=kwargs)
+    return urls
+
+
+def _scoped_snippet_viewsets():
+    from wagtail.snippets.models import get_snippet_models
+
+    from portal.admin_scoping import INSTANSI_PATHS
+
+    return [model.snippet_viewset for model in get_snippet_models() if model in INSTANSI_PATHS]
+
+
+def test_every_snippet_over_an_instansi_model_uses_the_kit(db):
+    from kompetensi.models import KonversiJP, TargetJP
+    from portal.admin_scoping import ScopedSnippetViewSet
+
+    viewsets = _scoped_snippet_viewsets()
+    assert {KonversiJP, TargetJP} <= {viewset.model for viewset in viewsets}
+    assert all(isinstance(viewset, ScopedSnippetViewSet) for viewset in viewsets)
+
+
+@pytest.mark.parametrize("model_name", ["KonversiJP", "TargetJP"])
+def test_rule_snippet_views_answer_404_for_another_instansi(org, login, model_name):
+    from kompetensi import models
+
+    model = getattr(models, model_name)
+    rows = _snippet_rows(model, org)
+    viewset = model.snippet_viewset
+    client = login(org.sdm)
+    foreign = _object_urls(viewset, rows["foreign"].pk)
+    assert {"edit", "delete", "history", "usage", "copy"} <= set(foreign)
+    wrong = {name: client.get(url).status_code for name, url in foreign.items()}
+    assert set(wrong.values()) == {404}, wrong
+    own = {name: client.get(url).status_code for name, url in _object_urls(viewset, rows["own"].pk).items()}
+    assert own["edit"] == own["history"] == own["usage"] == own["copy"] == 200, own
+    assert 404 not in own.values(), own
+
+
+@pytest.mark.parametrize("model_name", ["KonversiJP", "TargetJP"])
+def test_rule_defaults_are_viewable_never_editable_by_hr(org, login, model_name):
+    from kompetensi import models
+
+    model = getattr(models, model_name)
+    default = _snippet_rows(model, org)["default"]
+    urls = _object_urls(model.snippet_viewset, default.pk)
+    client = login(org.sdm)
+    for name in ("history", "usage", "copy"):  # copying a default starts the instansi's own override
+        assert client.get(urls[name]).status_code == 200, name
+    for name in ("edit", "delete"):  # Wagtail's admin answers a refusal with a redirect to the dashboard
+        response = client.get(urls[name])
+        assert (response.status_code, response["Location"]) == (302, "/admin/"), name
+    assert login(org.superadmin).get(urls["edit"]).status_code == 200
