@@ -8,4 +8,4 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import panels, signals  # noqa: F401
+        from . import panels, receivers_collections, signals  # noqa: F401

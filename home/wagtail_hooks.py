@@ -1,9 +1,21 @@
+from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import queries
+from .admin_api import register_scoped_endpoints
+from .media_access import can_download
+
+# after Wagtail's own registrations (order 0), which these replace
+hooks.register("construct_admin_api", register_scoped_endpoints, order=100)
+
+
+@hooks.register("before_serve_document")
+def document_in_scope(document, request):
+    if not can_download(request.user, document):
+        raise Http404
 
 
 @hooks.register("register_log_actions")

@@ -1,6 +1,7 @@
 from .audience import AudienceRule
 from .base import BasePage, HomeFooterLink, HomePage, InstansiSiteSettings, PortalRootPage, PortalSettings
 from .feedback import EditorGroup, PageFeedback, SearchGap
+from .media import InstansiCollection
 from .pages import (
     ContentIndexPage,
     ContentPage,
@@ -25,6 +26,7 @@ __all__ = [
     "EditorGroup",
     "HomeFooterLink",
     "HomePage",
+    "InstansiCollection",
     "InstansiSiteSettings",
     "NewsIndexPage",
     "NewsPage",

@@ -146,3 +146,104 @@ def test_rule_defaults_are_viewable_never_editable_by_hr(org, login, model_name)
         response = client.get(urls[name])
         assert (response.status_code, response["Location"]) == (302, "/admin/"), name
     assert login(org.superadmin).get(urls["edit"]).status_code == 200
+
+
+# --- 3. documents and images -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def media(intranet, org, settings, tmp_path):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from home.collections import ensure_instansi_collection
+
+    settings.MEDIA_ROOT = tmp_path
+    collections = {key: ensure_instansi_collection(getattr(org, key)) for key in ("gorontalo", "malut")}
+
+    def document(key, name):
+        return Document.objects.create(
+            title=name, file=ContentFile(b"%PDF-1.4 uji", name=f"{name}.pdf"), collection=collections[key]
+        )
+
+    def image(key, name):
+        return Image.objects.create(title=name, file=get_test_image_file(f"{name}.png"), collection=collections[key])
+
+    return {
+        "collections": collections,
+        "own_doc": document("gorontalo", "sk-gorontalo"),
+        "foreign_doc": document("malut", "sk-malut"),
+        "own_image": image("gorontalo", "foto-gorontalo"),
+        "foreign_image": image("malut", "foto-malut"),
+    }
+
+
+def test_each_instansi_has_its_collection_with_its_groups_permissions(org, intranet):
+    from wagtail.models import GroupCollectionPermission
+
+    from home.collections import ensure_instansi_collection
+
+    own, foreign = ensure_instansi_collection(org.gorontalo), ensure_instansi_collection(org.malut)
+    assert own.get_parent().is_root() and own.name == org.gorontalo.name
+    konten_groups = org.konten.user.groups.all()
+    granted = GroupCollectionPermission.objects.filter(group__in=konten_groups)
+    assert granted.filter(collection=own, permission__codename="add_document").exists()
+    assert not granted.filter(collection=foreign).exists()
+
+
+def test_new_instansi_gets_its_collection(db):
+    from home.models import InstansiCollection
+    from tests.factories import make_instansi
+
+    instansi = make_instansi("ternate", "Pemerintah Kota Ternate", "Asia/Jayapura")
+    assert InstansiCollection.objects.get(instansi=instansi).collection.name == "Pemerintah Kota Ternate"
+
+
+def test_documents_download_only_within_own_instansi(media, org, login):
+    own, foreign = media["own_doc"], media["foreign_doc"]
+    client = login(org.konten)
+    assert client.get(own.url).status_code == 200
+    assert client.get(foreign.url).status_code == 404
+    assert login(org.pegawai_malut).get(foreign.url).status_code == 200
+    assert login(org.superadmin).get(own.url).status_code == 200
+
+
+def test_document_only_on_a_restricted_page_is_not_downloadable_by_others(media, intranet, org, login):
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    from home.models import PolicyAttachment
+
+    page = policy(intranet.gorontalo.policies, title="Pergub Terbatas")
+    page.attachments.add(PolicyAttachment(document=media["own_doc"]))
+    page.save_revision().publish()
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(Group.objects.get(name="Pimpinan"))
+    assert login(org.pegawai).get(media["own_doc"].url).status_code == 404
+    assert login(org.pimpinan).get(media["own_doc"].url).status_code == 200
+
+
+def _api_titles(client, kind):
+    response = client.get(f"/admin/api/main/{kind}/")
+    assert response.status_code == 200
+    return {item["title"] for item in response.json()["items"]}
+
+
+def test_admin_api_lists_own_collection_only(media, org, login):
+    client = login(org.konten)
+    assert _api_titles(client, "documents") == {"sk-gorontalo"}
+    assert _api_titles(client, "images") == {"foto-gorontalo"}
+    nobody = login(org.sdm)  # no document or image permission at all
+    assert _api_titles(nobody, "documents") == set()
+    assert _api_titles(nobody, "images") == set()
+
+
+def test_admin_image_listing_and_chooser_list_own_collection_only(media, org, login):
+    client = login(org.konten)
+    for url in ("/admin/images/", "/admin/images/chooser/"):
+        body = text(client.get(url))
+        assert "foto-gorontalo" in body and "foto-malut" not in body, url
+    body = text(client.get("/admin/documents/chooser/"))
+    assert "sk-gorontalo" in body and "sk-malut" not in body
