@@ -6,10 +6,21 @@ from wagtail.admin.menu import MenuItem
 
 from . import queries
 from .admin_api import register_scoped_endpoints
+from .admin_scope import navigable_q
 from .media_access import can_download
 
 # after Wagtail's own registrations (order 0), which these replace
 hooks.register("construct_admin_api", register_scoped_endpoints, order=100)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def page_chooser_in_scope(pages, request):
+    return pages.filter(navigable_q(request.user))
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explorer_in_scope(parent_page, pages, request):
+    return pages.filter(navigable_q(request.user))
 
 
 @hooks.register("before_serve_document")

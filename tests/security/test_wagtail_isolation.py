@@ -1,5 +1,7 @@
 """Everywhere Wagtail reaches, another instansi's objects stay invisible (issue 7)."""
 
+from datetime import date
+
 import pytest
 from wagtail.log_actions import log
 
@@ -247,3 +249,88 @@ def test_admin_image_listing_and_chooser_list_own_collection_only(media, org, lo
         assert "foto-gorontalo" in body and "foto-malut" not in body, url
     body = text(client.get("/admin/documents/chooser/"))
     assert "sk-gorontalo" in body and "sk-malut" not in body
+
+
+# --- 4. page chooser, explorer and admin page views -----------------------------------------------------------
+
+
+@pytest.fixture
+def pages(intranet):
+    from home.models import PolicyPage
+
+    draft = PolicyPage(
+        title="Draf Rahasia Maluku Utara",
+        regulation_type="perkada",
+        number="9/2025",
+        live=False,
+        date_issued=date(2025, 1, 2),
+    )
+    intranet.malut.policies.add_child(instance=draft)
+    return {
+        "own": policy(intranet.gorontalo.policies, title="Pergub Gorontalo Terbuka"),
+        "foreign": policy(intranet.malut.policies, title="Pergub Maluku Utara Rahasia"),
+        "foreign_draft": draft,
+    }
+
+
+def test_page_chooser_shows_own_instansi_only(pages, intranet, org, login):
+    client = login(org.konten)
+    portal_root = intranet.gorontalo.home.get_parent()
+    browse = text(client.get(f"/admin/choose-page/{portal_root.pk}/"))
+    assert intranet.gorontalo.home.title in browse and intranet.malut.home.title not in browse
+    found = text(client.get("/admin/choose-page/search/", {"q": "Pergub"}))
+    assert "Pergub Gorontalo Terbuka" in found and "Maluku Utara" not in found
+    found = text(client.get("/admin/choose-page/search/", {"q": "Draf"}))
+    assert "Draf Rahasia" not in found
+    assert client.get(f"/admin/choose-page/{intranet.malut.policies.pk}/").status_code == 404
+    assert "Pergub Gorontalo Terbuka" in text(client.get(f"/admin/choose-page/{intranet.gorontalo.policies.pk}/"))
+
+
+def test_explorer_lists_own_home_only(pages, intranet, org, login):
+    client = login(org.konten)
+    portal_root = intranet.gorontalo.home.get_parent()
+    # Wagtail sends an editor from the pages above their subtree down to its top
+    listing = text(client.get(f"/admin/pages/{portal_root.pk}/", follow=True))
+    assert intranet.gorontalo.home.title in listing and intranet.malut.home.title not in listing
+    assert "Pergub Gorontalo Terbuka" in text(client.get(f"/admin/pages/{intranet.gorontalo.policies.pk}/"))
+
+
+def _admin_page_urls(page_id):
+    """Every admin URL addressed by a page id (Wagtail's page views, explorer, chooser), from the resolver."""
+    from django.urls import get_resolver, reverse
+
+    from home.middleware import ADMIN_PAGE_NAMESPACE, ADMIN_PAGE_URL_NAMES, PAGE_ID_KWARGS
+
+    from .urlwalk import iter_urls
+
+    urls = {}
+    for path, _pattern in iter_urls(get_resolver()):
+        if not path.startswith("/admin/"):
+            continue
+        match = get_resolver().resolve(path)
+        names = PAGE_ID_KWARGS + (("pk",) if ADMIN_PAGE_NAMESPACE in match.namespaces else ())
+        if ADMIN_PAGE_NAMESPACE not in match.namespaces and match.url_name not in ADMIN_PAGE_URL_NAMES:
+            continue
+        if not any(name in match.kwargs for name in names):
+            continue
+        kwargs = {name: (page_id if name in names else value) for name, value in match.kwargs.items()}
+        urls[match.view_name] = reverse(match.view_name, kwargs=kwargs)
+    return urls
+
+
+def test_every_admin_page_view_answers_404_for_another_instansi(pages, org, login):
+    foreign = _admin_page_urls(pages["foreign"].pk)
+    assert {"wagtailadmin_pages:edit", "wagtailadmin_pages:history", "wagtailadmin_pages:usage",
+            "wagtailadmin_pages:delete", "wagtailadmin_pages:copy", "wagtailadmin_explore"} <= set(foreign)  # fmt: skip
+    for role in ("konten", "pimpinan", "sdm", "pelatihan"):
+        client = login(getattr(org, role))
+        statuses = {name: client.get(url).status_code for name, url in foreign.items()}
+        assert set(statuses.values()) == {404}, (role, statuses)
+
+
+def test_admin_page_views_of_own_pages_work(pages, org, login):
+    own = _admin_page_urls(pages["own"].pk)
+    client = login(org.konten)
+    for name in ("wagtailadmin_pages:edit", "wagtailadmin_pages:history", "wagtailadmin_pages:usage",
+                 "wagtailadmin_explore"):  # fmt: skip
+        assert client.get(own[name]).status_code == 200, name
