@@ -334,3 +334,43 @@ def test_admin_page_views_of_own_pages_work(pages, org, login):
     for name in ("wagtailadmin_pages:edit", "wagtailadmin_pages:history", "wagtailadmin_pages:usage",
                  "wagtailadmin_explore"):  # fmt: skip
         assert client.get(own[name]).status_code == 200, name
+
+
+# --- 5. a home page stays with its instansi ----------------------------------------------------------------------
+
+
+def _home_form(home, user, **changes):
+    from wagtail.test.utils.form_data import nested_form_data, rich_text
+
+    form_class = home.get_edit_handler().get_form_class()
+    data = {"title": home.title, "slug": home.slug, "instansi": home.instansi_id, "intro": rich_text(""), **changes}
+    return form_class(instance=home, for_user=user, data=nested_form_data(data))
+
+
+def test_home_instansi_is_read_only_for_non_superusers(intranet, org):
+    home = intranet.gorontalo.home
+    form = _home_form(home, org.konten.user, instansi=org.malut.pk)
+    assert form.fields["instansi"].disabled
+    form.is_valid()
+    assert form.cleaned_data.get("instansi") == org.gorontalo  # the posted value is ignored
+    assert not _home_form(home, org.superadmin).fields["instansi"].disabled
+
+
+def test_publishing_a_change_of_instansi_needs_a_superuser(intranet, org):
+    from django.core.exceptions import PermissionDenied
+
+    from portal.models import Instansi
+
+    home = intranet.gorontalo.home
+    other = Instansi.objects.create(slug="ternate", name="Pemerintah Kota Ternate", time_zone="Asia/Jayapura")
+    home.instansi = other
+    revision = home.save_revision(user=org.konten.user)
+    with pytest.raises(PermissionDenied):
+        revision.publish(user=org.konten.user)
+    with pytest.raises(PermissionDenied):
+        revision.publish(user=org.pimpinan.user)  # approving someone else's revision
+    home.refresh_from_db()
+    assert home.instansi == org.gorontalo
+    revision.publish(user=org.superadmin)
+    home.refresh_from_db()
+    assert home.instansi == other
