@@ -374,3 +374,42 @@ def test_publishing_a_change_of_instansi_needs_a_superuser(intranet, org):
     revision.publish(user=org.superadmin)
     home.refresh_from_db()
     assert home.instansi == other
+
+
+# --- 6. restricted pages of another instansi --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["login", "groups", "password"])
+def test_restricted_page_of_another_instansi_looks_missing(intranet, org, login, kind):
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    page = policy(intranet.malut.policies, title="Pergub Maluku Utara Terbatas")
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=kind, password="rahasia")
+    if kind == "groups":
+        restriction.groups.add(Group.objects.get(name="Admin SDM"))
+    client = login(org.sdm)  # an Admin SDM of Gorontalo: even the group on the restriction does not let them in
+    missing = client.get("/halaman-yang-tidak-ada/")
+    response = client.get(page.url)
+    assert response.status_code == missing.status_code == 404
+    assert [t.name for t in response.templates] == [t.name for t in missing.templates]
+    client.logout()
+    assert client.get(page.url).status_code in (200, 302)  # logged out: the login redirect or password form
+    if kind != "password":
+        assert login(org.sdm_malut).get(page.url).status_code == 200
+
+
+def test_group_restricted_page_of_another_instansi_looks_missing_to_outsiders(intranet, org, login):
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    page = policy(intranet.malut.policies, title="Pergub Maluku Utara Pimpinan")
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type="groups")
+    restriction.groups.add(Group.objects.get(name="Pimpinan"))
+    client = login(org.sdm)
+    missing = client.get("/halaman-yang-tidak-ada/")
+    response = client.get(page.url)
+    assert response.status_code == missing.status_code == 404
+    assert [t.name for t in response.templates] == [t.name for t in missing.templates]
+    # within the page's own instansi, Wagtail's restriction answers as before
+    assert login(org.sdm_malut).get(page.url).status_code == 302
