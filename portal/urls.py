@@ -69,6 +69,7 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
+    # public Wagtail images and renditions only: private files live outside MEDIA_ROOT (portal/private_storage.py)
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

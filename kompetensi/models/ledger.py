@@ -9,6 +9,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.private_storage import private_storage
+
 
 def evidence_path(instance, filename):
     """An unguessable name: evidence is personal and is served only through the permission-checked view."""
@@ -43,7 +45,7 @@ class ExternalLearning(models.Model):
         _("JP yang diajukan"), validators=[MinValueValidator(1), MaxValueValidator(200)]
     )
     jp_approved = models.PositiveSmallIntegerField(_("JP disetujui"), null=True, blank=True)
-    evidence = models.FileField(_("bukti"), upload_to=evidence_path)
+    evidence = models.FileField(_("bukti"), upload_to=evidence_path, storage=private_storage)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.SUBMITTED)
     submitted_at = models.DateTimeField(_("diajukan"), auto_now_add=True)
     decided_by = models.ForeignKey(
