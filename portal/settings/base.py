@@ -218,6 +218,9 @@ WAGTAILSEARCH_BACKENDS = {
         "SEARCH_CONFIG": "indonesian",
     }
 }
+# documents always go through Wagtail's serve view, where the before_serve_document hook checks instansi and page
+# privacy (home/media_access.py); never a redirect to a public media URL
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
