@@ -50,6 +50,15 @@ def can_download(user, document) -> bool:
     return not page_ids or filter_visible(Page.objects.filter(pk__in=page_ids), user).exists()
 
 
+def in_own_collection(user, collection) -> bool:
+    """Whether `collection` is (under) the user's instansi collection; always for superusers."""
+    if getattr(user, "is_superuser", False):
+        return True
+    me = pegawai_of(user)
+    paths = instansi_collection_paths(me.instansi_id) if me is not None else []
+    return any(collection.path.startswith(path) for path in paths)
+
+
 def admin_media(model, user):
     """Documents or images of `model` that `user` may list in the admin."""
     policy = policy_registry.get_by_type(model)

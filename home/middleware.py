@@ -1,12 +1,16 @@
-"""Wagtail's admin page views (explorer, edit, history, revisions, usage, copy, move, delete, workflow...) and the
-page chooser's browse view answer 404 for a page outside the user's reach (home.admin_scope), like the site
-does. Wagtail's hooks narrow listings and choosers but not every view addressed by a page id, so this covers the
-URLs themselves."""
+"""Wagtail's admin views addressed by an object id answer 404 for an object outside the user's reach, like the site
+does: page views (explorer, edit, history, revisions, usage, copy, move, delete, workflow...) and the page chooser
+for a page outside the user's subtree (home.admin_scope); document and image views (edit, delete, usage, chooser)
+for a file outside the user's instansi collection (home.media_access). Wagtail's hooks and collection permissions
+narrow listings and choosers, but not every view addressed by an id, so this covers the URLs themselves."""
 
 from django.http import Http404
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from .admin_scope import is_navigable
+from .media_access import in_own_collection
 
 ADMIN_PAGE_NAMESPACE = "wagtailadmin_pages"
 ADMIN_PAGE_URL_NAMES = {"wagtailadmin_explore", "wagtailadmin_explore_results", "wagtailadmin_choose_page_child"}
@@ -24,7 +28,26 @@ def page_ids_of(match):
     return [match.kwargs[name] for name in names if name in match.kwargs]
 
 
-class AdminPageScopeMiddleware:
+# admin URL namespace: (model getter, the kwargs that carry its id)
+MEDIA_NAMESPACES = {
+    "wagtaildocs": (get_document_model, ("document_id", "doc_id")),
+    "wagtaildocs_chooser": (get_document_model, ("pk",)),
+    "wagtailimages": (get_image_model, ("image_id",)),
+    "wagtailimages_chooser": (get_image_model, ("image_id", "pk")),
+}
+
+
+def media_objects_of(match):
+    """The documents or images that an admin media URL addresses (empty for any other URL)."""
+    for namespace in match.namespaces:
+        if namespace in MEDIA_NAMESPACES:
+            get_model, names = MEDIA_NAMESPACES[namespace]
+            ids = [match.kwargs[name] for name in names if name in match.kwargs]
+            return get_model().objects.filter(pk__in=ids).select_related("collection") if ids else []
+    return []
+
+
+class AdminObjectScopeMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -35,7 +58,11 @@ class AdminPageScopeMiddleware:
         user = request.user
         if not user.is_authenticated or user.is_superuser:
             return None  # the anonymous are sent to log in by the view itself
-        for page in Page.objects.filter(pk__in=page_ids_of(request.resolver_match)).only("path"):
+        match = request.resolver_match
+        for page in Page.objects.filter(pk__in=page_ids_of(match)).only("path"):
             if not is_navigable(user, page):
+                raise Http404
+        for item in media_objects_of(match):
+            if not in_own_collection(user, item.collection):
                 raise Http404
         return None

@@ -80,8 +80,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # admin page views of another instansi's pages answer 404 (issue 7)
-    "home.middleware.AdminPageScopeMiddleware",
+    # admin views of another instansi's pages, documents and images answer 404 (issue 7)
+    "home.middleware.AdminObjectScopeMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"

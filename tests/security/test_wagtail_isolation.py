@@ -413,3 +413,37 @@ def test_group_restricted_page_of_another_instansi_looks_missing_to_outsiders(in
     assert [t.name for t in response.templates] == [t.name for t in missing.templates]
     # within the page's own instansi, Wagtail's restriction answers as before
     assert login(org.sdm_malut).get(page.url).status_code == 302
+
+
+def _media_admin_urls(obj):
+    """Every admin URL addressed by this document's or image's id, generated from the resolver."""
+    from django.urls import get_resolver, reverse
+
+    from home.middleware import MEDIA_NAMESPACES
+
+    from .urlwalk import iter_urls
+
+    urls = {}
+    for path, _pattern in iter_urls(get_resolver()):
+        if not path.startswith("/admin/"):
+            continue
+        match = get_resolver().resolve(path)
+        namespace = next((name for name in match.namespaces if name in MEDIA_NAMESPACES), None)
+        if namespace is None or MEDIA_NAMESPACES[namespace][0]() is not type(obj):
+            continue
+        names = MEDIA_NAMESPACES[namespace][1]
+        if any(name in match.kwargs for name in names):
+            kwargs = {name: (obj.pk if name in names else value) for name, value in match.kwargs.items()}
+            urls[match.view_name] = reverse(match.view_name, kwargs=kwargs)
+    return urls
+
+
+@pytest.mark.parametrize("kind", ["doc", "image"])
+def test_admin_views_of_another_instansis_media_answer_404(media, org, login, kind):
+    foreign, own = _media_admin_urls(media[f"foreign_{kind}"]), _media_admin_urls(media[f"own_{kind}"])
+    assert len(foreign) >= 4, foreign
+    client = login(org.konten)
+    statuses = {name: client.get(url).status_code for name, url in foreign.items()}
+    assert set(statuses.values()) == {404}, statuses
+    edit = "wagtaildocs:edit" if kind == "doc" else "wagtailimages:edit"
+    assert client.get(own[edit]).status_code == 200
