@@ -195,6 +195,20 @@ def test_each_instansi_has_its_collection_with_its_groups_permissions(org, intra
     assert not granted.filter(collection=foreign).exists()
 
 
+def test_organiser_group_gets_permissions_in_its_instansi_collection(org):
+    from django.contrib.auth.models import Group
+    from wagtail.models import GroupCollectionPermission
+
+    from home.collections import ensure_instansi_collection
+
+    group = Group.objects.create(name="Penyelenggara Pelatihan (gorontalo)")
+    granted = GroupCollectionPermission.objects.filter(group=group)
+    assert set(granted.values_list("permission__codename", flat=True)) == {
+        "add_document", "choose_document", "choose_image",
+    }  # fmt: skip
+    assert set(granted.values_list("collection", flat=True)) == {ensure_instansi_collection(org.gorontalo).pk}
+
+
 def test_new_instansi_gets_its_collection(db):
     from home.models import InstansiCollection
     from tests.factories import make_instansi
