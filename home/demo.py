@@ -16,6 +16,7 @@ from portal.demo import register_demo_step
 from portal.models import Instansi
 
 from . import editorial
+from .collections import ensure_instansi_collection
 from .models import (
     ContentIndexPage,
     ContentPage,
@@ -59,11 +60,11 @@ def _pdf(title, lines):
     return buffer.getvalue()
 
 
-def _document(title, lines):
+def _document(title, lines, instansi):
     existing = Document.objects.filter(title=title).first()
     if existing is not None:
         return existing
-    document = Document(title=title)
+    document = Document(title=title, collection=ensure_instansi_collection(instansi))
     filename = "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")[:80] + ".pdf"
     document.file.save(filename, ContentFile(_pdf(title, lines)), save=False)
     document.save()
@@ -162,7 +163,9 @@ def _policies(index, instansi):
         )
         page.subjects.add(*subjects)
         document = _document(
-            f"{title} — {instansi.slug}", [f"{instansi.name}", f"Nomor {number}", summary[:90], summary[90:180]]
+            f"{title} — {instansi.slug}",
+            [f"{instansi.name}", f"Nomor {number}", summary[:90], summary[90:180]],
+            instansi,
         )
         page.attachments = [PolicyAttachment(document=document, label=_("Salinan resmi (PDF)"))]
         index.add_child(instance=page)
@@ -269,6 +272,7 @@ def _socialisation(index, instansi):
     guide = _document(
         f"Materi Sosialisasi Manajemen Kinerja ASN — {instansi.slug}",
         ["PermenPANRB Nomor 6 Tahun 2022", "Perencanaan, pelaksanaan, pemantauan, penilaian kinerja", "Dialog kinerja"],
+        instansi,
     )
     _child(
         index,

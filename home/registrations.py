@@ -8,7 +8,8 @@ from portal.navigation import register_chrome, register_nav
 from portal.onboarding import onboarding_steps
 from portal.search_types import register_search_type
 
-from . import editorial, page_contexts, panels  # noqa: F401  (page contexts and panels register themselves)
+from . import admin_guards, editorial, page_contexts, panels  # noqa: F401  (guards, page contexts and panels register themselves)
+from .collections import ensure_instansi_collection
 from .models import ContentPage, NewsPage, PolicyPage, SocialisationPage
 
 roles.register(
@@ -42,6 +43,11 @@ register_search_type("sosialisasi", SocialisationPage, _("Materi sosialisasi"), 
 register_beat("home-reading-reminders", "home.tasks.send_reading_reminders", 6 * 60 * 60.0)
 register_beat("home-review-reminders", "home.tasks.send_review_reminders", 24 * 60 * 60.0)
 register_beat("home-publish-scheduled", "home.tasks.publish_scheduled_pages", 300.0)
+
+
+@onboarding_steps.register("collection", order=15)
+def give_collection(*, instansi, actor=None):
+    ensure_instansi_collection(instansi)
 
 
 @onboarding_steps.register("home", order=20)

@@ -1,8 +1,25 @@
 from django.urls import path
+from wagtail.admin.auth import require_admin_access
 
 from . import views
+from .admin_audit import ScopedLogEntriesView
+
+# Overrides of Wagtail admin views: home.urls is included before the admin, so these paths win over Wagtail's
+admin_overrides = [
+    path(
+        "admin/reports/site-history/",
+        require_admin_access(ScopedLogEntriesView.as_view()),
+        name="home_site_history",
+    ),
+    path(
+        "admin/reports/site-history/results/",
+        require_admin_access(ScopedLogEntriesView.as_view(results_only=True)),
+        name="home_site_history_results",
+    ),
+]
 
 urlpatterns = [
+    *admin_overrides,
     path("cari/", views.search, name="home_search"),
     path("halaman/<int:page_id>/konfirmasi/", views.acknowledge, name="home_acknowledge"),
     path("halaman/<int:page_id>/umpan-balik/", views.feedback, name="home_feedback"),

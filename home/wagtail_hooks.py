@@ -1,9 +1,42 @@
+from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import queries
+from .admin_api import register_scoped_endpoints
+from .admin_scope import navigable_q
+from .media_access import can_download
+from .models.privacy import in_other_instansi
+
+# after Wagtail's own registrations (order 0), which these replace
+hooks.register("construct_admin_api", register_scoped_endpoints, order=100)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def page_chooser_in_scope(pages, request):
+    return pages.filter(navigable_q(request.user))
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explorer_in_scope(parent_page, pages, request):
+    return pages.filter(navigable_q(request.user))
+
+
+@hooks.register("before_serve_page", order=-100)
+def other_instansi_page_is_missing(page, request, serve_args, serve_kwargs):
+    """Before Wagtail's view restrictions (which would answer a login form or 403 and so confirm that the page
+    exists): a signed-in user of another instansi gets the same 404 as for a missing page."""
+    previewing = getattr(request, "is_preview", False)
+    if request.user.is_authenticated and not previewing and in_other_instansi(page, request.user):
+        raise Http404
+
+
+@hooks.register("before_serve_document")
+def document_in_scope(document, request):
+    if not can_download(request.user, document):
+        raise Http404
 
 
 @hooks.register("register_log_actions")

@@ -3,13 +3,13 @@ evaluation questions), the results import, audit-log labels, and the guard that 
 their own instansi's catalogue."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from portal.admin_scoping import ScopedSnippetViewSet, register_instansi_model
 from portal.models import Instansi
 from portal.permissions import same_instansi
 from portal.scoping import pegawai_of
@@ -60,34 +60,17 @@ class InstansiRuleForm(WagtailAdminModelForm):
             self.fields["instansi"].empty_label = None
 
 
-class InstansiRuleViewSet(SnippetViewSet):
-    """Listing: the defaults and the user's own instansi rows; editing a default row needs the superadmin."""
+register_instansi_model(KonversiJP)
+register_instansi_model(TargetJP)
+
+
+class InstansiRuleViewSet(ScopedSnippetViewSet):
+    """The defaults and the user's own instansi rows; another instansi's rows answer 404, and changing a
+    default row needs the superadmin (the kit's shared defaults)."""
 
     form_class = InstansiRuleForm
-
-    def get_queryset(self, request):
-        queryset = self.model._default_manager.select_related("instansi")
-        if request.user.is_superuser:
-            return queryset
-        me = pegawai_of(request.user)
-        return queryset.filter(Q(instansi__isnull=True) | Q(instansi_id=getattr(me, "instansi_id", None)))
-
-    @property
-    def edit_view(self):
-        view = super().edit_view
-
-        def guarded(request, pk, *args, **kwargs):
-            obj = self.model._default_manager.filter(pk=pk).first()
-            me = pegawai_of(request.user)
-            if (
-                obj is not None
-                and not request.user.is_superuser
-                and obj.instansi_id != getattr(me, "instansi_id", None)
-            ):
-                raise PermissionDenied
-            return view(request, pk, *args, **kwargs)
-
-        return guarded
+    shared_defaults = True
+    list_related = ("instansi",)
 
 
 class KonversiJPViewSet(InstansiRuleViewSet):

@@ -3,15 +3,21 @@
 Listings, choosers and bulk actions filter with `portal.scoping.instansi_q`, and every view addressed by a primary
 key answers 404 for an object of another instansi, so its existence does not leak. Apps declare which of their
 models belong to an instansi with `register_instansi_model(model, path)`; models not registered are shared
-reference data.
+reference data. A viewset over rule tables declares `shared_defaults = True`: its rows without an instansi are the
+regulation's defaults, which every instansi sees and only superusers change.
 """
 
 from functools import wraps
 
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic.history import WorkflowHistoryView
+from wagtail.admin.views.generic.preview import PreviewRevision
 from wagtail.coreutils import multigetattr
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
@@ -20,6 +26,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from .exporting import escape_formula
 from .models import ImportJob, Instansi, Jabatan, Pegawai, UnitKerja
+from .registry import Registry
 from .scoping import instansi_q, pegawai_of
 
 # --- scoping ---------------------------------------------------------------------------------------------
@@ -39,21 +46,37 @@ for _model in (UnitKerja, Jabatan, Pegawai, ImportJob):
     register_instansi_model(_model)
 
 
-def admin_queryset(model, user):
+def admin_queryset(model, user, *, shared_defaults=False):
+    """Rows of `model` the user reaches in the admin; with `shared_defaults`, also the rows of no instansi."""
     queryset = model._default_manager.all()
     if model in INSTANSI_PATHS:
-        queryset = queryset.filter(instansi_q(user, INSTANSI_PATHS[model]))
+        q = instansi_q(user, INSTANSI_PATHS[model])
+        if shared_defaults and q:  # an empty Q is a superuser's "everything", which needs no widening
+            q |= Q(**{f"{INSTANSI_PATHS[model]}__isnull": True})
+        queryset = queryset.filter(q)
     return queryset
 
 
-def scoped_by_pk(view, model):
-    """Wrap a view addressed by `pk` so that an object outside the user's scope answers 404."""
+# views that leave the object as it is: shared default rows may be opened in these (copying a default is how an
+# instansi starts its own override), and in no other
+READ_ONLY_VIEWS = (generic.HistoryView, generic.UsageView, generic.InspectView, generic.RevisionsCompareView)
+READ_ONLY_VIEWS += (generic.CopyViewMixin, PreviewRevision, WorkflowHistoryView)
+
+
+def scoped_by_pk(view, model, *, shared_defaults=False, writes=True):
+    """Wrap a view addressed by `pk` so that an object outside the user's scope answers 404, and a view that
+    `writes` refuses a shared default row to anyone but a superuser."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         pk = kwargs.get("pk")
-        if pk is not None and not admin_queryset(model, request.user).filter(pk=unquote(str(pk))).exists():
-            raise Http404
+        if pk is not None:
+            found = admin_queryset(model, request.user, shared_defaults=shared_defaults).filter(pk=unquote(str(pk)))
+            if not found.exists():
+                raise Http404
+            default_row = Q(**{f"{INSTANSI_PATHS[model]}__isnull": True}) if shared_defaults else None
+            if writes and default_row and not request.user.is_superuser and found.filter(default_row).exists():
+                raise PermissionDenied
         return view(request, *args, **kwargs)
 
     return wrapped
@@ -170,13 +193,16 @@ class ScopedSnippetViewSet(SnippetViewSet):
     chooser_viewset_class = ScopedChooserViewSet
     search_backend_name = None  # plain ORM search over search_fields: these models are not search-indexed
     list_related = ()
+    shared_defaults = False  # True: rows without an instansi are defaults every instansi sees (see the module)
 
     def get_queryset(self, request):
-        queryset = admin_queryset(self.model, request.user)
+        queryset = admin_queryset(self.model, request.user, shared_defaults=self.shared_defaults)
         return queryset.select_related(*self.list_related) if self.list_related else queryset
 
     def construct_view(self, view_class, **kwargs):
-        return scoped_by_pk(super().construct_view(view_class, **kwargs), self.model)
+        view = super().construct_view(view_class, **kwargs)
+        writes = not issubclass(view_class, READ_ONLY_VIEWS)
+        return scoped_by_pk(view, self.model, shared_defaults=self.shared_defaults, writes=writes)
 
 
 def scoped_choices(model):
@@ -184,3 +210,8 @@ def scoped_choices(model):
         return admin_queryset(model, request.user) if request else model.objects.none()
 
     return queryset
+
+
+# Guards for Wagtail admin views addressed by an object id: each app registers a function (request, resolver match)
+# that raises Http404 when the URL addresses an object outside the user's reach (home: pages, documents, images).
+admin_object_guards = Registry("admin object guards")

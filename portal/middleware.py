@@ -4,6 +4,7 @@ from django.contrib.auth import middleware as auth_middleware
 from django.utils import timezone
 from rest_framework.views import APIView
 
+from .admin_scoping import admin_object_guards
 from .scoping import pegawai_of
 
 
@@ -34,3 +35,22 @@ class LoginRequiredMiddleware(auth_middleware.LoginRequiredMiddleware):
         if isinstance(view_class, type) and issubclass(view_class, APIView):
             return None
         return super().process_view(request, view_func, view_args, view_kwargs)
+
+
+class AdminObjectScopeMiddleware:
+    """Runs the apps' admin object guards (portal.admin_scoping.admin_object_guards) before a view: Wagtail's hooks
+    and permission policies narrow listings and choosers, but not every admin view addressed by an id."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        user = request.user
+        if not user.is_authenticated or user.is_superuser or request.resolver_match is None:
+            return None  # the anonymous are sent to log in by the view itself
+        for guard in admin_object_guards:
+            guard(request, request.resolver_match)
+        return None

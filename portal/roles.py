@@ -132,7 +132,8 @@ def ensure_role_groups() -> None:
     migrate, and for a new instansi through onboarding)."""
     for role in ALL_ROLES:
         group, _created = Group.objects.get_or_create(name=role)
-        group.permissions.add(*_permission_objects(permissions_of(role)))
+        # exactly what the modules registered: a permission dropped from a module's needs is taken away again
+        group.permissions.set(_permission_objects(permissions_of(role)))
     for instansi in Instansi.objects.all():
         ensure_instansi_groups(instansi)
 

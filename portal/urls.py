@@ -70,9 +70,18 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    # Wagtail images and renditions only: documents go through /dokumen/ (checked per instansi), and private files
+    # live outside MEDIA_ROOT (portal/private_storage.py)
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns.append(
+        re_path(
+            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>(?:images|original_images)/.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    )
 
 # Wagtail's page serving comes last: it catches every remaining path.
 urlpatterns.append(path("", include(wagtail_urls)))

@@ -1,6 +1,7 @@
 from .audience import AudienceRule
 from .base import BasePage, HomeFooterLink, HomePage, InstansiSiteSettings, PortalRootPage, PortalSettings
 from .feedback import PageFeedback, SearchGap
+from .media import InstansiCollection
 from .pages import (
     ContentIndexPage,
     ContentPage,
@@ -24,6 +25,7 @@ __all__ = [
     "ContentPage",
     "HomeFooterLink",
     "HomePage",
+    "InstansiCollection",
     "InstansiSiteSettings",
     "NewsIndexPage",
     "NewsPage",

@@ -1,3 +1,4 @@
+from django.core.exceptions import PermissionDenied
 from django.core.validators import RegexValidator
 from django.db import models
 from django.http import Http404
@@ -5,6 +6,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
@@ -62,6 +64,15 @@ class PortalRootPage(Page):
         return TemplateResponse(request, "home/portal_root_page.html", {"page": self, "homes": homes})
 
 
+class HomePageForm(WagtailAdminPageForm):
+    """The instansi of a home page is fixed for everyone but superusers: changing it re-homes a whole subtree."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "instansi" in self.fields and not getattr(self.for_user, "is_superuser", False):
+            self.fields["instansi"].disabled = True
+
+
 colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Gunakan kode warna heksadesimal, misalnya #0b4f8a."))
 
 
@@ -92,6 +103,7 @@ class HomePage(BasePage):
     contact_email = models.EmailField(_("email"), blank=True)
 
     parent_page_types = ["home.PortalRootPage"]
+    base_form_class = HomePageForm
     content_panels = [*Page.content_panels, FieldPanel("instansi"), FieldPanel("intro")]
     settings_tab_panels = [
         MultiFieldPanel(
@@ -119,6 +131,16 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["dashboard_panels"] = render_panels(request)
         return context
+
+    def publish(self, revision, user=None, *args, **kwargs):
+        # the belt to the form's braces: a revision (from any path: workflow, API, scheduled publishing) that moves
+        # the home to another instansi is published only by a superuser
+        publisher = user or revision.user
+        stored = HomePage.objects.filter(pk=self.pk).values_list("instansi_id", flat=True).first()
+        moved = stored is not None and revision.as_object().instansi_id != stored
+        if moved and not getattr(publisher, "is_superuser", False):
+            raise PermissionDenied(_("Hanya superadmin yang dapat memindahkan beranda ke instansi lain."))
+        return super().publish(revision, user, *args, **kwargs)
 
 
 class HomeFooterLink(Orderable):

@@ -138,3 +138,14 @@ def can_view(page, user):
     from wagtail.models import Page
 
     return filter_visible(Page.objects.filter(pk=page.pk), user).exists()
+
+
+def in_other_instansi(page, user):
+    """Whether `page` lies in the home subtree of an instansi that is not the user's (never for superusers)."""
+    from .base import HomePage
+
+    if getattr(user, "is_superuser", False):
+        return False
+    homes = HomePage.objects.filter(path__in=[page.path[:i] for i in range(4, len(page.path) + 1, 4)])
+    me = pegawai_of(user)
+    return homes.exclude(instansi_id=me.instansi_id).exists() if me is not None else homes.exists()

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import TransitionRecord
+from portal.private_storage import private_storage
 
 
 def evidence_path(instance, filename):
@@ -45,7 +46,7 @@ class ExternalLearning(models.Model):
         _("JP yang diajukan"), validators=[MinValueValidator(1), MaxValueValidator(200)]
     )
     jp_approved = models.PositiveSmallIntegerField(_("JP disetujui"), null=True, blank=True)
-    evidence = models.FileField(_("bukti"), upload_to=evidence_path)
+    evidence = models.FileField(_("bukti"), upload_to=evidence_path, storage=private_storage)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.SUBMITTED)
     submitted_at = models.DateTimeField(_("diajukan"), auto_now_add=True)
     decided_by = models.ForeignKey(

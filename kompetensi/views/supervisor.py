@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.files import serve_private_file
+
 from .. import permissions, queries, services
 from ..forms import ExternalDecisionForm, ReasonForm
 from ..models import Enrolment, ExternalLearning
@@ -75,9 +77,7 @@ def decide_external(request, pk):
 
 
 def evidence(request, pk):
+    """The owner, their supervisor and HR of their instansi download it; anyone else gets 404."""
     item = get_object_or_404(ExternalLearning.objects.select_related("pegawai"), pk=pk)
-    if item.pegawai.user_id != request.user.pk and not permissions.can_approve_for(request.user, item.pegawai):
-        raise Http404
-    from django.http import FileResponse
-
-    return FileResponse(item.evidence.open("rb"), as_attachment=True, filename=item.evidence.name.rsplit("/", 1)[-1])
+    allowed = item.pegawai.user_id == request.user.pk or permissions.can_approve_for(request.user, item.pegawai)
+    return serve_private_file(request, item.evidence, allowed=allowed)

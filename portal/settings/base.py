@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # admin views addressed by an id answer 404 for another instansi's object (guards registered by the apps)
+    "portal.middleware.AdminObjectScopeMiddleware",
     # last, as django-axes asks: turns a locked-out login into the lockout page (portal.views.lockout_response)
     "axes.middleware.AxesMiddleware",
 ]
@@ -177,9 +179,16 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
+PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private"))
+# set (e.g. "/_private/") when nginx serves private files from an internal location (docs/deployment.md)
+PRIVATE_FILES_X_ACCEL_REDIRECT = env("PRIVATE_FILES_X_ACCEL_REDIRECT", "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -260,6 +269,9 @@ WAGTAILSEARCH_BACKENDS = {
         "SEARCH_CONFIG": "indonesian",
     }
 }
+# documents always go through Wagtail's serve view, where the before_serve_document hook checks instansi and page
+# privacy (home/media_access.py); never a redirect to a public media URL
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -22,7 +22,7 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0003_intranet"),
+        ("home", "0005_collections_for_existing_instansi"),
         ("portal", "0004_instansi_groups"),
     ]
 

@@ -1,0 +1,63 @@
+"""Wagtail's admin views addressed by an object id answer 404 for an object outside the user's reach, like the site
+does: page views (explorer, edit, history, revisions, usage, copy, move, delete, workflow...) and the page chooser
+for a page outside the user's subtree (home.admin_scope); document and image views (edit, delete, usage, chooser)
+for a file outside the user's instansi collection (home.media_access). Wagtail's hooks and collection permissions
+narrow listings and choosers, but not every view addressed by an id, so these guards (run by portal's AdminObjectScopeMiddleware) cover the URLs themselves."""
+
+from django.http import Http404
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from portal.admin_scoping import admin_object_guards
+
+from .admin_scope import is_navigable
+from .media_access import in_own_collection
+
+ADMIN_PAGE_NAMESPACE = "wagtailadmin_pages"
+ADMIN_PAGE_URL_NAMES = {"wagtailadmin_explore", "wagtailadmin_explore_results", "wagtailadmin_choose_page_child"}
+PAGE_ID_KWARGS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id")
+
+
+def page_ids_of(match):
+    """The page ids that an admin page URL addresses (empty for any other URL)."""
+    if ADMIN_PAGE_NAMESPACE in match.namespaces:
+        names = (*PAGE_ID_KWARGS, "pk")  # the revisions-compare view names its page `pk`
+    elif match.url_name in ADMIN_PAGE_URL_NAMES:
+        names = PAGE_ID_KWARGS
+    else:
+        return []
+    return [match.kwargs[name] for name in names if name in match.kwargs]
+
+
+# admin URL namespace: (model getter, the kwargs that carry its id)
+MEDIA_NAMESPACES = {
+    "wagtaildocs": (get_document_model, ("document_id", "doc_id")),
+    "wagtaildocs_chooser": (get_document_model, ("pk",)),
+    "wagtailimages": (get_image_model, ("image_id",)),
+    "wagtailimages_chooser": (get_image_model, ("image_id", "pk")),
+}
+
+
+def media_objects_of(match):
+    """The documents or images that an admin media URL addresses (empty for any other URL)."""
+    for namespace in match.namespaces:
+        if namespace in MEDIA_NAMESPACES:
+            get_model, names = MEDIA_NAMESPACES[namespace]
+            ids = [match.kwargs[name] for name in names if name in match.kwargs]
+            return get_model().objects.filter(pk__in=ids).select_related("collection") if ids else []
+    return []
+
+
+@admin_object_guards.register("pages")
+def guard_pages(request, match):
+    for page in Page.objects.filter(pk__in=page_ids_of(match)).only("path"):
+        if not is_navigable(request.user, page):
+            raise Http404
+
+
+@admin_object_guards.register("media")
+def guard_media(request, match):
+    for item in media_objects_of(match):
+        if not in_own_collection(request.user, item.collection):
+            raise Http404
