@@ -82,7 +82,7 @@ def test_migration_moves_public_evidence_and_skips_missing_files(evidence, monke
     from django.apps import apps
     from django.core.files.storage import FileSystemStorage
 
-    migration = importlib.import_module("kompetensi.migrations.0005_evidence_in_private_storage")
+    migration = importlib.import_module("kompetensi.migrations.0007_evidence_in_private_storage")
     public, private = FileSystemStorage(location=tmp_path / "media"), FileSystemStorage(location=tmp_path / "private")
     monkeypatch.setattr(migration, "storages", {"default": public, "private": private})
     _url, item = evidence

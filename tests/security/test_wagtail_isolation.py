@@ -201,7 +201,11 @@ def test_organiser_group_gets_permissions_in_its_instansi_collection(org):
 
     from home.collections import ensure_instansi_collection
 
-    group = Group.objects.create(name="Penyelenggara Pelatihan (gorontalo)")
+    from portal import roles
+
+    group = roles.instansi_group(org.gorontalo, roles.PENYELENGGARA)
+    ensure_instansi_collection(org.gorontalo)
+    assert isinstance(group, Group)
     granted = GroupCollectionPermission.objects.filter(group=group)
     assert set(granted.values_list("permission__codename", flat=True)) == {
         "add_document", "choose_document", "choose_image",
@@ -209,11 +213,12 @@ def test_organiser_group_gets_permissions_in_its_instansi_collection(org):
     assert set(granted.values_list("collection", flat=True)) == {ensure_instansi_collection(org.gorontalo).pk}
 
 
-def test_new_instansi_gets_its_collection(db):
+def test_new_instansi_gets_its_collection(db, django_capture_on_commit_callbacks):
     from home.models import InstansiCollection
     from tests.factories import make_instansi
 
-    instansi = make_instansi("ternate", "Pemerintah Kota Ternate", "Asia/Jayapura")
+    with django_capture_on_commit_callbacks(execute=True):  # onboarding runs once the instansi is committed
+        instansi = make_instansi("ternate", "Pemerintah Kota Ternate", "Asia/Jayapura")
     assert InstansiCollection.objects.get(instansi=instansi).collection.name == "Pemerintah Kota Ternate"
 
 
@@ -313,7 +318,7 @@ def _admin_page_urls(page_id):
     """Every admin URL addressed by a page id (Wagtail's page views, explorer, chooser), from the resolver."""
     from django.urls import get_resolver, reverse
 
-    from home.middleware import ADMIN_PAGE_NAMESPACE, ADMIN_PAGE_URL_NAMES, PAGE_ID_KWARGS
+    from home.admin_guards import ADMIN_PAGE_NAMESPACE, ADMIN_PAGE_URL_NAMES, PAGE_ID_KWARGS
 
     from .urlwalk import iter_urls
 
@@ -433,7 +438,7 @@ def _media_admin_urls(obj):
     """Every admin URL addressed by this document's or image's id, generated from the resolver."""
     from django.urls import get_resolver, reverse
 
-    from home.middleware import MEDIA_NAMESPACES
+    from home.admin_guards import MEDIA_NAMESPACES
 
     from .urlwalk import iter_urls
 
