@@ -19,8 +19,17 @@ ADMIN_PAGE_URL_NAMES = {"wagtailadmin_explore", "wagtailadmin_explore_results", 
 PAGE_ID_KWARGS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id")
 
 
+def bulk_page_ids(request, match):
+    """A bulk action on pages names its pages in the query string (`?id=3&id=7`)."""
+    if match.url_name == "wagtail_bulk_action" and match.kwargs.get("model_name") == "page":
+        return [value for value in request.GET.getlist("id") if value.isdigit()]
+    return []
+
+
 def page_ids_of(match):
     """The page ids that an admin page URL addresses (empty for any other URL)."""
+    if "wagtailadmin_editing_sessions" in match.namespaces and match.kwargs.get("model_name") == "page":
+        return [match.kwargs["object_id"]] if "object_id" in match.kwargs else []
     if ADMIN_PAGE_NAMESPACE in match.namespaces:
         names = (*PAGE_ID_KWARGS, "pk")  # the revisions-compare view names its page `pk`
     elif match.url_name in ADMIN_PAGE_URL_NAMES:
@@ -51,7 +60,10 @@ def media_objects_of(match):
 
 @admin_object_guards.register("pages")
 def guard_pages(request, match):
-    for page in Page.objects.filter(pk__in=page_ids_of(match)).only("path"):
+    ids = [*page_ids_of(match), *bulk_page_ids(request, match)]
+    if not ids:
+        return
+    for page in Page.objects.filter(pk__in=ids).only("path"):
         if not is_navigable(request.user, page):
             raise Http404
 
@@ -61,3 +73,18 @@ def guard_media(request, match):
     for item in media_objects_of(match):
         if not in_own_collection(request.user, item.collection):
             raise Http404
+
+
+# Admin views that span every instansi's pages or workflows and have no per-instansi form: superusers only. Workflows
+# and their tasks are set up per instansi by onboarding; the page-type reports list titles of every page of a type.
+SUPERUSER_ONLY_NAMESPACES = {"wagtailadmin_workflows"}
+SUPERUSER_ONLY_URL_NAMES = {
+    "wagtailadmin_reports:page_types_usage", "wagtailadmin_reports:page_types_usage_results",
+    "wagtailadmin_pages:type_use", "wagtailadmin_pages:type_use_results",
+}  # fmt: skip
+
+
+@admin_object_guards.register("superuser_only")
+def guard_superuser_only(request, match):
+    if SUPERUSER_ONLY_NAMESPACES & set(match.namespaces) or match.view_name in SUPERUSER_ONLY_URL_NAMES:
+        raise Http404

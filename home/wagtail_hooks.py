@@ -64,3 +64,10 @@ def search_gap_menu_item():
 @hooks.register("register_admin_menu_item")
 def review_menu_item():
     return MenuItem(_("Tinjauan & umpan balik"), reverse("home_review_due"), icon_name="comment", order=950)
+
+
+@hooks.register("construct_reports_menu")
+def hide_cross_instansi_reports(request, menu_items):
+    # the page-types report lists pages of every instansi; its views answer 404 to others (home.admin_guards)
+    if not request.user.is_superuser:
+        menu_items[:] = [item for item in menu_items if item.name not in {"page-types-usage"}]

@@ -56,9 +56,9 @@ EXEMPT = {
     "kompetensi:certificate_verify": "public certificate verification by code (issue 4)",
     "kompetensi:calendar_feed": "personal calendar feed, authorised by its secret token",
     "password_reset_confirm": "public password reset form; the token is the secret",
+    "account_activate": "public first-password form of an imported account; the token is the secret",
     "wagtailadmin_password_reset_confirm": "public password reset form; the token is the secret",
     "wagtaildocs_authenticate_with_password": "password form of a restricted document; no document data",
-    "wagtailadmin_pages:type_use": "lists pages of a type, filtered by the explorer's own permission queryset",
     "wagtailadmin_tag_autocomplete_for_model": "tag names, no instansi data",
     "portal_import:template": "an empty import template, no instansi data",
     "wagtailimages:add_multiple_upload": "the uploader's own temporary upload",
@@ -189,7 +189,9 @@ def provide(full_name, namespace, param, w):
             return "copy"
         return {"pages": w.page.pk, "documents": w.document.pk, "images": w.image.pk}[full_name.split(":")[1]]
     if full_name in ("wagtail_bulk_action", "wagtailadmin_editing_sessions:ping"):
-        return {"app_label": "wagtailcore", "model_name": "page", "action": "delete", "object_id": w.page.pk}[param]
+        return {
+            "app_label": "wagtailcore", "model_name": "page", "action": "delete", "object_id": w.page.pk, "session_id": 1,
+        }[param]  # fmt: skip
     if param == "collection_id":
         return w.document.collection_id
     if param in page_params:

@@ -200,7 +200,6 @@ def test_organiser_group_gets_permissions_in_its_instansi_collection(org):
     from wagtail.models import GroupCollectionPermission
 
     from home.collections import ensure_instansi_collection
-
     from portal import roles
 
     group = roles.instansi_group(org.gorontalo, roles.PENYELENGGARA)
