@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.documents.models import Document
 
+from portal import roles
 from portal.demo import register_demo_step
 from portal.models import Instansi
 
@@ -203,8 +204,6 @@ def _news(index):
 
 
 def _konten_user(instansi):
-    from portal import roles
-
     pegawai = instansi.pegawai.filter(user__groups__name=roles.ADMIN_KONTEN).select_related("user").first()
     return pegawai.user if pegawai else None
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from . import audit, roles
 from .models import Notification, Pegawai
 from .permissions import is_hr_of
+from .task_queue import enqueue
 
 PEGAWAI_AUDITED_FIELDS = [
     "nip", "nama", "gelar_depan", "gelar_belakang", "status", "instansi_id", "unit_id", "jabatan_id",
@@ -80,8 +81,6 @@ def notify(user, *, kind, title, dedupe_key, body="", url="", send_email=True):
 
     Returns the notification, or None when it had been sent before.
     """
-    from .tasks import send_notification_email
-
     send_email = send_email and not _muted.get()
     notification, created = Notification.objects.get_or_create(
         recipient=user,
@@ -91,7 +90,7 @@ def notify(user, *, kind, title, dedupe_key, body="", url="", send_email=True):
     if not created:
         return None
     if send_email and user.email:
-        transaction.on_commit(lambda: send_notification_email.delay(notification.pk))
+        transaction.on_commit(lambda: enqueue("portal.tasks.send_notification_email", notification.pk))
     return notification
 
 

@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from . import notification_email
 from .accounts import send_activation
+from .importing.services import run_import
 
 
 # Sending one email is a few SMTP round trips of at most EMAIL_TIMEOUT each; the hard limit stays below
@@ -35,8 +36,6 @@ def ping(value):
 @shared_task(acks_late=True)
 def run_import_task(job_id):
     """Run a confirmed import of more than IMPORT_ASYNC_ROW_THRESHOLD rows; a redelivered task is a no-op."""
-    from .importing.services import run_import
-
     job = run_import(job_id)
     return job.status if job else None
 

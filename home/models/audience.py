@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
 from portal.models import Jabatan
+from portal.org_tree import unit_descendant_ids
 
 
 class AudienceRule(Orderable):
@@ -42,8 +43,6 @@ class AudienceRule(Orderable):
 
     def pegawai_q(self, prefix=""):
         """Q on Pegawai for the employees this rule selects."""
-        from .privacy import unit_descendant_ids
-
         q = models.Q()
         if self.instansi_id:
             q &= models.Q(**{f"{prefix}instansi_id": self.instansi_id})

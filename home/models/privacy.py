@@ -11,12 +11,25 @@ Superusers see everything.
 
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.db.models import Exists, OuterRef, Q
+from wagtail.models import Page, PageViewRestriction
 
 from portal import roles
+from portal.org_tree import unit_ancestor_ids
 from portal.scoping import has_role, pegawai_of, user_group_ids
 
 _CACHE_ATTR = "_lentera_page_privacy"
+
+
+# The page models use these rules (BasePage.visible_to, serving), and the rules read two of those models: they are
+# looked up from the app registry, as Django resolves "app.Model" references, rather than imported in a circle.
+def _home_model():
+    return apps.get_model("home", "HomePage")
+
+
+def _audience_model():
+    return apps.get_model("home", "AudienceRule")
 
 
 @dataclass(frozen=True)
@@ -24,39 +37,6 @@ class PrivacyContext:
     hidden_paths: tuple  # subtrees the user may not see (restrictions, other instansi)
     skip_audience: bool
     audience_q: Q  # on AudienceRule: the rules that match the user
-
-
-def unit_ancestor_ids(unit):
-    """The unit and every unit above it (audience rules on a unit include its sub-units)."""
-    from portal.models import UnitKerja
-
-    if unit is None:
-        return set()
-    parents = dict(UnitKerja.objects.filter(instansi_id=unit.instansi_id).values_list("pk", "parent_id"))
-    found, node = set(), unit.pk
-    while node is not None and node not in found:
-        found.add(node)
-        node = parents.get(node)
-    return found
-
-
-def unit_descendant_ids(unit_ids, instansi_ids=None):
-    from portal.models import UnitKerja
-
-    units = UnitKerja.objects.all()
-    if instansi_ids is not None:
-        units = units.filter(instansi_id__in=instansi_ids)
-    children = {}
-    for pk, parent_id in units.values_list("pk", "parent_id"):
-        children.setdefault(parent_id, []).append(pk)
-    found, frontier = set(), list(unit_ids)
-    while frontier:
-        node = frontier.pop()
-        if node in found:
-            continue
-        found.add(node)
-        frontier.extend(children.get(node, []))
-    return found
 
 
 def audience_q_for(user):
@@ -75,8 +55,6 @@ def audience_q_for(user):
 
 
 def _hidden_restriction_paths(user):
-    from wagtail.models import PageViewRestriction
-
     group_ids = user_group_ids(user)
     paths = []
     for restriction in PageViewRestriction.objects.select_related("page").prefetch_related("groups"):
@@ -95,10 +73,8 @@ def privacy_context(user):
     cached = getattr(user, _CACHE_ATTR, None)
     if cached is not None:
         return cached
-    from .base import HomePage
-
     me = pegawai_of(user)
-    other_homes = HomePage.objects.all()
+    other_homes = _home_model().objects.all()
     if me is not None:
         other_homes = other_homes.exclude(instansi_id=me.instansi_id)
     hidden = [*_hidden_restriction_paths(user), *other_homes.values_list("path", flat=True)]
@@ -118,34 +94,28 @@ def forget_privacy(user):
 
 def filter_visible(queryset, user):
     """Narrow any queryset of pages (Page or a subclass) to what `user` may view."""
-    from .audience import AudienceRule
-
     if getattr(user, "is_superuser", False):
         return queryset
-    has_rules = Exists(AudienceRule.objects.filter(page_id=OuterRef("pk")))
+    has_rules = Exists(_audience_model().objects.filter(page_id=OuterRef("pk")))
     if not getattr(user, "is_authenticated", False):
         return queryset.public().filter(~has_rules)
     context = privacy_context(user)
     for path in context.hidden_paths:
         queryset = queryset.exclude(path__startswith=path)
     if not context.skip_audience:
-        matching = Exists(AudienceRule.objects.filter(context.audience_q, page_id=OuterRef("pk")))
+        matching = Exists(_audience_model().objects.filter(context.audience_q, page_id=OuterRef("pk")))
         queryset = queryset.filter(~has_rules | matching)
     return queryset
 
 
 def can_view(page, user):
-    from wagtail.models import Page
-
     return filter_visible(Page.objects.filter(pk=page.pk), user).exists()
 
 
 def in_other_instansi(page, user):
     """Whether `page` lies in the home subtree of an instansi that is not the user's (never for superusers)."""
-    from .base import HomePage
-
     if getattr(user, "is_superuser", False):
         return False
-    homes = HomePage.objects.filter(path__in=[page.path[:i] for i in range(4, len(page.path) + 1, 4)])
+    homes = _home_model().objects.filter(path__in=[page.path[:i] for i in range(4, len(page.path) + 1, 4)])
     me = pegawai_of(user)
     return homes.exclude(instansi_id=me.instansi_id).exists() if me is not None else homes.exists()

@@ -10,6 +10,7 @@ from ..models import (
     CoursePage,
     Enrolment,
     EvaluationQuestion,
+    EvaluationResponse,
     TrainingSession,
 )
 
@@ -63,8 +64,6 @@ def session_participants(session):
 
 def evaluation_results(session):
     """Average rating per question and the comments of one session."""
-    from ..models import EvaluationResponse
-
     questions = list(EvaluationQuestion.objects.filter(is_active=True))
     responses = list(EvaluationResponse.objects.filter(enrolment__session=session).order_by("submitted_at"))
     rows = []

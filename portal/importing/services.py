@@ -24,6 +24,7 @@ from wagtail.models import ModelLogEntry
 
 from ..models import ImportJob
 from ..scoping import instansi_q
+from ..task_queue import enqueue
 from .registry import get_import
 
 FORMATS = {"csv", "xlsx"}
@@ -213,8 +214,6 @@ def preview_import(actor, *, kind_key, instansi, uploaded_file, language=None):
 @transaction.atomic
 def confirm_import(actor, job):
     """Start a previewed, error-free import: inline for small files, by a Celery task above the threshold."""
-    from ..tasks import run_import_task
-
     job = ImportJob.objects.select_for_update().get(pk=job.pk)
     kind = get_import(job.kind)
     if job.uploaded_by_id != actor.pk and not actor.is_superuser:
@@ -227,7 +226,7 @@ def confirm_import(actor, job):
     job.save(update_fields=["status"])
     set_progress(job.pk, 0)
     if job.total_rows > settings.IMPORT_ASYNC_ROW_THRESHOLD:
-        transaction.on_commit(lambda: run_import_task.delay(job.pk))
+        transaction.on_commit(lambda: enqueue("portal.tasks.run_import_task", job.pk))
         return job
     transaction.on_commit(lambda: run_import(job.pk))
     return job
