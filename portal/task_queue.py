@@ -6,4 +6,8 @@ from celery import current_app
 
 
 def enqueue(task_name: str, *args, **kwargs):
-    return current_app.tasks[task_name].delay(*args, **kwargs)
+    app = current_app
+    if task_name not in app.tasks:
+        # a web process has not necessarily imported the apps' tasks modules yet: Celery's own discovery does it
+        app.loader.import_default_modules()
+    return app.tasks[task_name].delay(*args, **kwargs)
