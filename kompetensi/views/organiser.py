@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.exporting import resource_sheet, spreadsheet_response
 from portal.forms import add_service_error
 from portal.models import UnitKerja
 from portal.scoping import instansi_q, pegawai_of
@@ -20,6 +21,7 @@ from portal.scoping import instansi_q, pegawai_of
 from .. import permissions, queries, services
 from ..forms import EnrolUnitForm, SessionForm
 from ..models import Certificate, TrainingSession
+from ..resources import ParticipantResource
 from .helpers import error_text, paginate, query_string_without_page
 
 # --- organisers ------------------------------------------------------------------------------------------------
@@ -179,12 +181,9 @@ def session_results(request, pk):
 def session_participants_export(request, pk):
     """The participant list as a spreadsheet, ready to fill in results and import through the import view."""
     session = _managed_session(request, pk)
-    from ..resources import ParticipantResource
-
-    data = ParticipantResource().export(queries.session_participants(session)).export("xlsx")
-    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="peserta-angkatan-{session.pk}.xlsx"'
-    return response
+    sheet = resource_sheet(ParticipantResource(), queries.session_participants(session), _("Peserta"))
+    sheet.text_columns = (1,)  # NIP: 18 digits that Excel would otherwise round
+    return spreadsheet_response(f"peserta-angkatan-{session.pk}", sheet)
 
 
 def session_qr(request, pk):

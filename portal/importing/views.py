@@ -1,12 +1,9 @@
 """The import pages inside the Wagtail admin: choose a kind and upload -> preview -> confirm -> progress/summary."""
 
-import csv
-import io
-
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
@@ -15,6 +12,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from ..exporting import Sheet, spreadsheet_response
 from ..models import ImportJob
 from ..scoping import instansi_q
 from . import services
@@ -142,34 +140,11 @@ def template_download(request, kind, fmt):
     found = get_import(kind)
     if found is None or not found.allowed_for(request.user) or fmt not in services.FORMATS:
         raise Http404
-    filename = f"templat-impor-{found.key}.{fmt}"
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(found.headers)
-        writer.writerow(found.example_row)
-        # a byte-order mark so that Excel opens the file as UTF-8
-        response = HttpResponse(("\ufeff" + buffer.getvalue()).encode(), content_type="text/csv; charset=utf-8")
-    else:
-        from openpyxl import Workbook
-        from openpyxl.styles import Font
-
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = str(found.label)[:31]
-        sheet.append(found.headers)
-        # every example cell is text, so a NIP keeps all 18 digits and a code its leading zeros
-        sheet.append([str(value) for value in found.example_row])
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for cell in sheet[2]:
-            cell.number_format = "@"
-        for column in sheet.columns:
-            sheet.column_dimensions[column[0].column_letter].width = max(14, len(str(column[1].value or "")) + 2)
-        output = io.BytesIO()
-        workbook.save(output)
-        response = HttpResponse(
-            output.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    # every example cell is text, so a NIP keeps all 18 digits and a code its leading zeros
+    sheet = Sheet(
+        str(found.label),
+        found.headers,
+        [[str(value) for value in found.example_row]],
+        text_columns=tuple(range(len(found.headers))),
+    )
+    return spreadsheet_response(f"templat-impor-{found.key}", sheet, fmt=fmt)

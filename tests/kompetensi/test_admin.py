@@ -131,3 +131,16 @@ def test_hr_edits_own_conversion_rules_only(org, training, login):
     # the instansi's own rule wins over the default
     assert services.rule_for(org.gorontalo.pk, default.bentuk_id).jp_per_unit == 6
     assert services.rule_for(org.malut.pk, default.bentuk_id).jp_per_unit == 4
+
+
+def test_participant_export_neutralises_formulas(org, training, login):
+    from tests.export_helpers import HOSTILE, assert_no_formula
+
+    people = [org.pegawai, org.rekan, org.atasan, org.cucu, org.pimpinan]
+    for person, text in zip(people, HOSTILE, strict=True):
+        person.nama = text
+        person.save()
+    session, _enrolments = _running_session(org, training, people)
+    response = login(org.pelatihan).get(reverse("kompetensi:session_export", args=[session.pk]))
+    values = assert_no_formula(response.content)
+    assert "'@SUM(A1)" in values and org.pegawai.nip in values

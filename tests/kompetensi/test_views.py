@@ -419,3 +419,16 @@ def test_catalogue_shortcut_and_pages_that_need_an_employee(org, training, login
         assert superuser.get(reverse(f"kompetensi:{name}")).status_code == 404
     assert superuser.get(reverse("kompetensi:organiser_sessions")).status_code == 200
     assert superuser.get(reverse("kompetensi:compliance")).status_code == 200
+
+
+def test_compliance_export_neutralises_formulas(org, training, login):
+    from tests.export_helpers import HOSTILE, assert_no_formula
+
+    for person, text in zip([org.pegawai, org.rekan, org.atasan, org.cucu], HOSTILE, strict=False):
+        person.nama = text
+        person.save()
+    org.kominfo.name = HOSTILE[-1]
+    org.kominfo.save()
+    export = login(org.sdm).get(reverse("kompetensi:compliance"), {"format": "xlsx"})
+    values = assert_no_formula(export.content)
+    assert "'+cmd" in values and "'\t=x" in values
