@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from . import panels  # noqa: F401  (the portal's dashboard panels register themselves)
+from .beat import register_beat
 from .importing.registry import register_import
 from .onboarding import onboarding_steps
 from .resources import IMPORT_COLUMNS, JabatanResource, PegawaiResource, UnitKerjaResource
@@ -27,3 +28,7 @@ register_import(
     ),
     order=30,
 )  # fmt: skip
+
+# an import whose worker died is failed within IMPORT_STALE_AFTER_SECONDS plus this period
+register_beat("import-stale-jobs", "portal.tasks.fail_stale_import_jobs", 5 * 60)
+register_beat("import-upload-retention", "portal.tasks.delete_expired_import_uploads", 24 * 3600)

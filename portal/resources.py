@@ -64,6 +64,7 @@ class JabatanResource(InstansiResource):
 
 class PegawaiResource(InstansiResource):
     key_field = "nip"
+    text_columns = ("nip", "nip_atasan")
     nip = _field("nip", "nip")
     nama = _field("nama", "nama")
     gelar_depan = _field("gelar_depan", "gelar_depan")

@@ -41,3 +41,28 @@ def run_import_task(job_id):
 
     job = run_import(job_id)
     return job.status if job else None
+
+
+@shared_task(acks_late=True)
+def run_preview_task(job_id, language=None):
+    """Dry-run an upload of more than IMPORT_ASYNC_ROW_THRESHOLD rows; a redelivered task is a no-op."""
+    from .importing.services import run_preview
+
+    job = run_preview(job_id, language)
+    return job.status if job else None
+
+
+@shared_task
+def fail_stale_import_jobs():
+    """Fail imports whose worker died (periodic, see portal/registrations.py)."""
+    from .importing.services import fail_stale_jobs
+
+    return fail_stale_jobs()
+
+
+@shared_task
+def delete_expired_import_uploads():
+    """Delete import uploads past their retention (periodic, see portal/registrations.py)."""
+    from .importing.services import delete_expired_uploads
+
+    return delete_expired_uploads()

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -20,11 +21,22 @@ from .forms import UploadForm
 from .registry import get_import, import_kinds
 
 RECENT_JOBS = 20
-ERRORS_SHOWN = 1000
 
 
 def visible_jobs(user):
-    return ImportJob.objects.filter(instansi_q(user)).select_related("instansi", "uploaded_by")
+    """Jobs of the kinds this user may import, in their instansi (a superuser: all). Another role of the same
+    instansi (a training organiser) never sees HR's employee uploads."""
+    jobs = ImportJob.objects.select_related("instansi", "uploaded_by")
+    if user.is_superuser:
+        return jobs
+    return jobs.filter(instansi_q(user), kind__in=[kind.key for kind in import_kinds(user)])
+
+
+def _job_or_404(request, pk):
+    job = get_object_or_404(visible_jobs(request.user), pk=pk)
+    # a job whose worker died is failed as soon as anyone looks at it, not only at the next sweep
+    services.fail_if_stale(job)
+    return job
 
 
 def _kinds_or_403(user):
@@ -86,43 +98,61 @@ class ImportJobView(WagtailAdminTemplateMixin, TemplateView):
 
     def dispatch(self, request, *args, **kwargs):
         _kinds_or_403(request.user)
-        self.job = get_object_or_404(visible_jobs(request.user), pk=kwargs["pk"])
+        self.job = _job_or_404(request, kwargs["pk"])
         self.kind = get_import(self.job.kind)
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         job = self.job
         processed, percent = services.progress_of(job)
+        owner = job.uploaded_by_id == self.request.user.pk or self.request.user.is_superuser
+        Status = ImportJob.Status
         return super().get_context_data(
             job=job,
             kind=self.kind,
-            errors=job.errors[:ERRORS_SHOWN],
-            errors_hidden=max(0, len(job.errors) - ERRORS_SHOWN),
+            errors=Paginator(job.errors, settings.IMPORT_ERRORS_PER_PAGE).get_page(self.request.GET.get("page")),
             preview_rows=job.summary.get("rows", []),
             more_rows=job.summary.get("more_rows", 0),
             processed=processed,
             percent=percent,
-            running=job.status in (ImportJob.Status.QUEUED, ImportJob.Status.RUNNING),
-            can_confirm=job.status == ImportJob.Status.PREVIEWED
-            and not job.errors
-            and (job.uploaded_by_id == self.request.user.pk or self.request.user.is_superuser),
+            running=job.status in services.ACTIVE,
+            can_confirm=owner and job.status == Status.PREVIEWED and not job.errors and bool(job.file),
+            can_retry=owner and job.status == Status.FAILED and bool(job.file),
+            can_cancel=owner and job.status in (Status.PREVIEWED, Status.FAILED) and bool(job.file),
             async_threshold=settings.IMPORT_ASYNC_ROW_THRESHOLD,
             **kwargs,
         )
 
 
-@require_POST
-def confirm(request, pk):
-    job = get_object_or_404(visible_jobs(request.user), pk=pk)
+def _act(request, pk, service, success=""):
+    job = _job_or_404(request, pk)
     try:
-        services.confirm_import(request.user, job)
+        service(actor=request.user, job=job)
     except PermissionDenied as error:
         messages.error(request, str(error))
+    else:
+        if success:
+            messages.success(request, success)
     return redirect("portal_import:job", pk=job.pk)
 
 
+@require_POST
+def confirm(request, pk):
+    return _act(request, pk, lambda *, actor, job: services.confirm_import(actor, job))
+
+
+@require_POST
+def retry(request, pk):
+    return _act(request, pk, services.retry_import, _("Impor dijalankan ulang dengan berkas yang sama."))
+
+
+@require_POST
+def cancel(request, pk):
+    return _act(request, pk, services.cancel_import, _("Impor dibatalkan dan berkasnya dihapus."))
+
+
 def job_status(request, pk):
-    job = get_object_or_404(visible_jobs(request.user), pk=pk)
+    job = _job_or_404(request, pk)
     processed, percent = services.progress_of(job)
     return JsonResponse(
         {
@@ -131,7 +161,7 @@ def job_status(request, pk):
             "processed": processed,
             "total": job.total_rows,
             "percent": percent,
-            "finished": job.status in (ImportJob.Status.DONE, ImportJob.Status.FAILED),
+            "finished": job.status not in services.ACTIVE,
         }
     )
 

@@ -123,7 +123,15 @@ def test_missing_column_is_reported_without_touching_rows(org):
 def test_async_path_runs_in_a_task_and_reports_progress(org, settings, django_capture_on_commit_callbacks):
     settings.IMPORT_ASYNC_ROW_THRESHOLD = 2
     rows = [pegawai_row(valid_nip(), f"Pegawai Massal {i}") for i in range(4)]
-    job = preview(fresh(org.sdm), csv_upload(rows), org.gorontalo)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        job = preview(fresh(org.sdm), csv_upload(rows), org.gorontalo)
+    # the dry run too is a task: nothing is previewed until it runs
+    assert job.status == ImportJob.Status.PREVIEWING and job.summary == {}
+    with django_capture_on_commit_callbacks(execute=True):
+        for callback in callbacks:
+            callback()
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.PREVIEWED and job.errors == [] and job.summary["new"] == 4
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         services.confirm_import(fresh(org.sdm), job)
     job.refresh_from_db()
