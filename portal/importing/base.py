@@ -231,6 +231,15 @@ class InstansiResource(resources.ModelResource):
                 return field.column_name
         return attribute
 
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        if getattr(instance, "refused_cells", False):
+            raise ValidationError(import_validation_errors)
+        self.validate_row(instance, import_validation_errors, validate_unique)
+
+    def validate_row(self, instance, import_validation_errors=None, validate_unique=True):
+        """The model's own validation of a row whose cells could be read (subclasses add their checks)."""
+        super().validate_instance(instance, import_validation_errors, validate_unique)
+
     def attribute_of(self, column):
         if self.self_reference and column == self.self_reference.column:
             return self.self_reference.attribute
@@ -265,6 +274,7 @@ class InstansiResource(resources.ModelResource):
         errors = self.number_typed_errors(row)
         if errors:
             # the other columns are read from what may be a wrong key: one cause, one message
+            instance.refused_cells = True
             raise ValidationError({self.attribute_of(column): message for column, message in errors.items()})
         try:
             super().import_instance(instance, row, **kwargs)

@@ -48,14 +48,26 @@ def duplicate_key_errors(resource, table):
 
 
 def combined(*lists):
-    """All errors sorted by row; one message repeated for several columns of a row becomes one entry."""
-    merged = {}
-    for error in (error for errors in lists for error in errors):
-        key = (error["row"], error["message"])
-        if key in merged:
-            columns = merged[key]["column"].split(", ") if merged[key]["column"] else []
-            if error["column"] and error["column"] not in columns:
-                merged[key]["column"] = ", ".join([*columns, error["column"]])
-        else:
-            merged[key] = dict(error)
+    """All errors sorted by row, one entry per cause.
+
+    One message repeated for several columns of a row becomes one entry; an error on a cell already reported by
+    an earlier list is a consequence of that cause (a NIP twice in the file is also "already exists" on its second
+    row) and is left out.
+    """
+    merged, earlier = {}, set()
+    for errors in lists:
+        for error in errors:
+            if error["row"] is None or (error["row"], error["column"]) not in earlier:
+                _merge(merged, error)
+        earlier |= {(error["row"], error["column"]) for error in errors}
     return sorted(merged.values(), key=lambda e: (e["row"] or 0, e["column"]))
+
+
+def _merge(merged, error):
+    key = (error["row"], error["message"])
+    if key not in merged:
+        merged[key] = dict(error)
+        return
+    columns = merged[key]["column"].split(", ") if merged[key]["column"] else []
+    if error["column"] and error["column"] not in columns:
+        merged[key]["column"] = ", ".join([*columns, error["column"]])

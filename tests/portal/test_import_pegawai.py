@@ -113,6 +113,20 @@ def test_duplicate_nip_in_file_and_nip_of_another_instansi(org):
     assert org.pegawai_malut.nama == "Fadli Malut"
 
 
+def test_nip_of_another_instansi_is_refused_without_revealing_its_employee(org):
+    malut = org.pegawai_malut
+    job = preview(fresh(org.sdm), csv_upload([pegawai_row(malut.nip, "Curi", unit="KOMINFO")]), org.gorontalo)
+    assert len(job.errors) == 1
+    message = job.errors[0]["message"]
+    assert (job.errors[0]["row"], job.errors[0]["column"]) == (2, "nip")
+    assert "terdaftar di instansi lain" in message and "Admin SDM instansi tersebut atau superadmin" in message
+    for secret in (malut.nama, malut.unit.name, malut.unit.code, malut.instansi.name, "Maluku"):
+        assert secret not in message
+    assert job.summary["new"] == 0 and job.summary["update"] == 0
+    malut.refresh_from_db()
+    assert malut.nama == "Fadli Malut" and malut.instansi == org.malut
+
+
 def test_missing_column_is_reported_without_touching_rows(org):
     upload = csv_upload([{"nip": valid_nip()}], headers=["nip", "nama"])
     job = preview(fresh(org.sdm), upload, org.gorontalo)
