@@ -236,8 +236,8 @@ def preview_import(actor, *, kind_key, instansi, uploaded_file, language=None):
         uploaded_file.seek(0)
         job.file.save(f"upload.{job.file_format}", uploaded_file, save=False)
         if job.total_rows > settings.IMPORT_ASYNC_ROW_THRESHOLD:
-            job.status = Status.PREVIEWING
             job.save()
+            _set_status(job, Status.PREVIEWING)
             set_progress(job.pk, 0)
             transaction.on_commit(lambda: run_preview_task.delay(job.pk, language))
             return job
