@@ -183,3 +183,15 @@ IMPORT_COLUMNS = {
         ("telepon", "081234567890"),
     ],
 }
+# the rows the first examples refer to, so that each template passes its own dry run when the templates are
+# imported in order (unit kerja, jabatan, pegawai)
+IMPORT_MORE_EXAMPLES = {
+    "unit_kerja": [{"kode": "BKD", "nama": "Badan Kepegawaian Daerah"}],
+    "jabatan": [],
+    "pegawai": [
+        {
+            "nip": "197805122003121002", "nama": "Ahmad Hidayat", "status": "PNS", "kode_unit": "BKD-PK",
+            "golongan": "IV/a", "tmt_pangkat": "2018-10-01",
+        },
+    ],
+}  # fmt: skip

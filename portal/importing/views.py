@@ -174,7 +174,7 @@ def template_download(request, kind, fmt):
     sheet = Sheet(
         str(found.label),
         found.headers,
-        [[str(value) for value in found.example_row]],
+        [[str(value) for value in row] for row in found.example_rows],
         text_columns=tuple(range(len(found.headers))),
     )
     return spreadsheet_response(f"templat-impor-{found.key}", sheet, fmt=fmt)
