@@ -2,7 +2,6 @@
 
 import datetime
 import io
-from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,7 +17,7 @@ from portal.forms import add_service_error
 from portal.models import UnitKerja
 from portal.scoping import instansi_q, pegawai_of
 
-from .. import permissions, queries, services
+from .. import permissions, queries, rules, services
 from ..forms import EnrolUnitForm, SessionForm
 from ..models import Certificate, TrainingSession
 from ..resources import ParticipantResource
@@ -156,13 +155,11 @@ def session_results(request, pk):
             enrolment_id = int(key.removeprefix("hasil-"))
         except ValueError:
             continue
-        raw_score = request.POST.get(f"nilai-{enrolment_id}", "").strip().replace(",", ".")
-        score = None
-        if raw_score:
-            try:
-                score = Decimal(raw_score)
-            except InvalidOperation:
-                errors.append(_("Nilai '%(v)s' bukan angka.") % {"v": raw_score})
+        try:
+            score = rules.parse_score(request.POST.get(f"nilai-{enrolment_id}", ""))
+        except ValueError as error:
+            errors.append(str(error))
+            continue
         results[enrolment_id] = (value == "lulus", score)
     if errors:
         messages.error(request, " ".join(errors))
