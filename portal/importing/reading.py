@@ -114,16 +114,36 @@ def _csv_rows(raw):
     yield from reader
 
 
+FORMULAS_NAMED = 5
+
+
 def _xlsx_rows(raw):
     from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
 
     try:
-        sheet = load_workbook(io.BytesIO(raw), read_only=True, data_only=True).worksheets[0]
-        yield from sheet.iter_rows(values_only=True)
+        # formulas are read as formulas, not as the value last cached by whatever program saved the file: a
+        # formula is refused rather than trusted (a cached value may be stale, or missing altogether)
+        sheet = load_workbook(io.BytesIO(raw), read_only=True, data_only=False).worksheets[0]
+        formulas = []
+        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            for column, value in enumerate(row, start=1):
+                if isinstance(value, str) and value.startswith("="):
+                    formulas.append(f"{get_column_letter(column)}{number}")
+            if not formulas:
+                yield row
     except ImportFileError:
         raise
     except Exception:  # openpyxl raises many kinds of errors for a damaged workbook
         raise ImportFileError(_("Berkas XLSX rusak atau bukan lembar kerja Excel.")) from None
+    if formulas:
+        raise ImportFileError(
+            _(
+                "Sel %(cells)s berisi rumus. Salin kolomnya lalu tempel sebagai nilai (Paste Special > Values) "
+                "sebelum mengimpor."
+            )
+            % {"cells": ", ".join(formulas[:FORMULAS_NAMED]) + ("…" if len(formulas) > FORMULAS_NAMED else "")}
+        )
 
 
 def _is_blank(row):
