@@ -299,6 +299,7 @@ def run_import(job_id, language=None):
     job = ImportJob.objects.select_related("instansi", "uploaded_by").filter(pk=job_id).first()
     if job is None or not _set_status(job, Status.RUNNING, expected=[Status.QUEUED]):
         return None
+    started = job.status_changed_at
     kind = get_import(job.kind)
     with translation.override(language or settings.LANGUAGE_CODE):
         resource = _resource(job, kind, progress=_progress_every(job))
@@ -307,10 +308,12 @@ def run_import(job_id, language=None):
             with transaction.atomic():
                 result = resource.import_data(table.dataset, dry_run=False, use_transactions=True)
                 errors = combined(duplicate_key_errors(resource, table), row_errors(resource, result, table))
-                # the rows and the job's "done" are committed together, and only while the job is still ours:
-                # a job the stale sweep failed meanwhile keeps its status and gets none of these rows
-                still_running = ImportJob.objects.select_for_update().filter(pk=job.pk, status=Status.RUNNING)
-                if errors or not still_running.exists():
+                # the rows and the job's "done" are committed together, and only while the job is still this
+                # run's: a job the stale sweep failed (and perhaps someone retried) meanwhile gets none of these rows
+                ours = ImportJob.objects.select_for_update().filter(
+                    pk=job.pk, status=Status.RUNNING, status_changed_at=started
+                )
+                if errors or ours.first() is None:
                     transaction.set_rollback(True)
                 else:
                     _audit(job, resource, result)

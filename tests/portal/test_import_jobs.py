@@ -215,3 +215,25 @@ def test_jobs_are_seen_only_by_importers_of_the_kind_and_instansi(org, login):
     assert login(org.sdm).get(job_url(job)).status_code == 200
     assert login(org.superadmin).get(job_url(job)).status_code == 200
     assert "rahasia-sdm.csv" in login(org.sdm).get(reverse("portal_import:index")).text
+
+
+def test_a_late_worker_does_not_commit_over_a_retried_run(
+    org, settings, django_capture_on_commit_callbacks, monkeypatch
+):
+    """The first worker was presumed dead, the job failed and retried, and the retry's worker has taken it: when
+    the first worker gets to the end of its rows it must write none of them."""
+    job = _queued(org, settings, django_capture_on_commit_callbacks)
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.QUEUED)
+    real_combined = services.combined
+
+    def taken_over_meanwhile(*lists):
+        ImportJob.objects.filter(pk=job.pk).update(
+            status=ImportJob.Status.RUNNING, status_changed_at=timezone.now() + datetime.timedelta(seconds=1)
+        )
+        return real_combined(*lists)
+
+    monkeypatch.setattr(services, "combined", taken_over_meanwhile)
+    services.run_import(job.pk)
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.RUNNING  # the other run's, untouched
+    assert not Pegawai.objects.filter(nama__startswith="Pegawai Uji").exists()
