@@ -13,7 +13,7 @@ from .models import Enrolment
 
 
 class ComplianceResource(resources.ModelResource):
-    """Employees with their JP for the year against their target (formulas escaped by IMPORT_EXPORT settings)."""
+    """Employees with their JP for the year against their target (written out by portal.exporting)."""
 
     nip = fields.Field(attribute="nip", column_name="NIP")
     nama = fields.Field(attribute="full_name", column_name=_("Nama"))
