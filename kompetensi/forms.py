@@ -1,8 +1,10 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from . import rules
 from .models import BentukPengembangan, EvaluationQuestion, ExternalLearning, TrainingSession
 
 EVIDENCE_TYPES = {
@@ -82,6 +84,8 @@ class ExternalLearningForm(forms.ModelForm):
         start, end = data.get("start_date"), data.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", _("Tanggal selesai tidak boleh sebelum tanggal mulai."))
+        for field, message in rules.external_learning_date_problems(start, end, timezone.localdate()).items():
+            self.add_error(field, message)
         return data
 
 

@@ -1,7 +1,5 @@
 """django-import-export resources: the HR compliance export and the results import of a session."""
 
-from decimal import Decimal, InvalidOperation
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext, gettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -10,11 +8,12 @@ from import_export import fields, resources
 from portal.importing.base import ChoiceWidget, InstansiResource, IntegerWidget, TextWidget, text
 from portal.models import Pegawai
 
+from . import rules
 from .models import Enrolment
 
 
 class ComplianceResource(resources.ModelResource):
-    """Employees with their JP for the year against their target (formulas escaped by IMPORT_EXPORT settings)."""
+    """Employees with their JP for the year against their target (written out by portal.exporting)."""
 
     nip = fields.Field(attribute="nip", column_name="NIP")
     nama = fields.Field(attribute="full_name", column_name=_("Nama"))
@@ -100,13 +99,11 @@ class TrainingResultResource(InstansiResource):
             instance.import_completed = self.fields["hasil"].clean(row) == "lulus"
         except ValueError as error:
             errors["hasil"] = str(error)
-        raw = text(row.get("nilai")).replace(",", ".")
         instance.import_score = None
-        if raw:
-            try:
-                instance.import_score = Decimal(raw)
-            except InvalidOperation:
-                errors["nilai"] = gettext("Nilai '%(v)s' bukan angka.") % {"v": raw}
+        try:
+            instance.import_score = rules.parse_score(text(row.get("nilai")))
+        except ValueError as error:
+            errors["nilai"] = str(error)
         if errors:
             raise ValidationError(errors)
 

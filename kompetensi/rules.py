@@ -4,6 +4,9 @@ JP conversion and targets, check-in hours and certificate validity."""
 import calendar
 import secrets
 from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
 
 REQUESTED = "requested"
 PENDING_APPROVAL = "pending_approval"
@@ -147,3 +150,64 @@ def new_certificate_code():
 
 def normalise_certificate_code(raw):
     return (raw or "").strip().upper()
+
+
+# --- scores ---
+
+MIN_SCORE, MAX_SCORE = Decimal(0), Decimal(100)
+SCORE_PLACES = 2
+
+
+def score_problem(score):
+    """Why `score` (a Decimal) cannot be stored, in Indonesian, or None when it is a valid 0..100 score."""
+    if not score.is_finite() or not MIN_SCORE <= score <= MAX_SCORE:
+        return _("Nilai harus angka 0 sampai 100.")
+    if -score.as_tuple().exponent > SCORE_PLACES:
+        return _("Nilai paling banyak 2 angka di belakang koma.")
+    return None
+
+
+def parse_score(raw):
+    """A score typed by a person ("87,5", "90") as a Decimal, None when blank; ValueError with an Indonesian
+    message for anything else (NaN, inf, 1e5, -50, 99.999, text)."""
+    text = str(raw if raw is not None else "").strip().replace(",", ".")
+    if not text:
+        return None
+    try:
+        score = Decimal(text)
+    except InvalidOperation:
+        raise ValueError(_("Nilai '%(v)s' bukan angka.") % {"v": text}) from None
+    # scientific notation is how a spreadsheet writes a number it mangled, never how a person writes a score
+    if "e" in text.lower():
+        raise ValueError(_("Nilai harus angka 0 sampai 100."))
+    problem = score_problem(score)
+    if problem:
+        raise ValueError(problem)
+    return score
+
+
+# --- external learning ---
+
+# JP count towards the year they were earned, and a claim is checked against evidence an atasan can still judge:
+# the current and the previous year's ledger are what HR reviews, so older learning is not claimable (and a typo
+# such as 0202 for 2022 is caught instead of landing in a ledger nobody reads).
+EXTERNAL_LEARNING_MAX_AGE_DAYS = 2 * 365
+
+
+def earliest_external_learning(today):
+    return today - timedelta(days=EXTERNAL_LEARNING_MAX_AGE_DAYS)
+
+
+def external_learning_date_problems(start, end, today):
+    """{field: Indonesian message} for dates of external learning that cannot be claimed."""
+    problems = {}
+    earliest = earliest_external_learning(today)
+    if start and start < earliest:
+        problems["start_date"] = _("Tanggal mulai paling lama 2 tahun yang lalu (%(date)s).") % {
+            "date": earliest.strftime("%d-%m-%Y")
+        }
+    if start and start > today:
+        problems["start_date"] = _("Tanggal mulai tidak boleh di masa depan.")
+    if end and end > today:
+        problems["end_date"] = _("Kegiatan yang belum selesai belum dapat diajukan.")
+    return problems

@@ -6,7 +6,7 @@ from . import panels  # noqa: F401  (the portal's dashboard panels register them
 from .beat import register_beat
 from .importing.registry import register_import
 from .onboarding import onboarding_steps
-from .resources import IMPORT_COLUMNS, JabatanResource, PegawaiResource, UnitKerjaResource
+from .resources import IMPORT_COLUMNS, IMPORT_MORE_EXAMPLES, JabatanResource, PegawaiResource, UnitKerjaResource
 from .roles import ensure_instansi_groups
 
 # emails that failed, or whose sender died, are sent again (with a backoff per notification)
@@ -21,6 +21,7 @@ def give_role_groups(*, instansi, actor=None):
 register_import(
     "unit_kerja", UnitKerjaResource, _("Unit kerja"), "portal.add_unitkerja", IMPORT_COLUMNS["unit_kerja"],
     help_text=_("Kode induk boleh merujuk unit yang muncul di baris berikutnya."), order=10,
+    more_examples=IMPORT_MORE_EXAMPLES["unit_kerja"],
 )  # fmt: skip
 register_import("jabatan", JabatanResource, _("Jabatan"), "portal.add_jabatan", IMPORT_COLUMNS["jabatan"], order=20)
 register_import(
@@ -29,5 +30,9 @@ register_import(
         "Pegawai baru mendapat akun dengan nama pengguna = NIP (kata sandi diatur lewat lupa sandi). "
         "NIP atasan boleh merujuk pegawai yang muncul di baris berikutnya."
     ),
-    order=30,
+    order=30, more_examples=IMPORT_MORE_EXAMPLES["pegawai"],
 )  # fmt: skip
+
+# an import whose worker died is failed within IMPORT_STALE_AFTER_SECONDS plus this period
+register_beat("import-stale-jobs", "portal.tasks.fail_stale_import_jobs", 5 * 60)
+register_beat("import-upload-retention", "portal.tasks.delete_expired_import_uploads", 24 * 3600)

@@ -64,6 +64,7 @@ class JabatanResource(InstansiResource):
 
 class PegawaiResource(InstansiResource):
     key_field = "nip"
+    text_columns = ("nip", "nip_atasan")
     nip = _field("nip", "nip")
     nama = _field("nama", "nama")
     gelar_depan = _field("gelar_depan", "gelar_depan")
@@ -115,10 +116,22 @@ class PegawaiResource(InstansiResource):
             User.objects.filter(username__in=self.file_keys, pegawai__isnull=True).values_list("username", flat=True)
         )
         self.pegawai_group = Group.objects.get_or_create(name=roles.PEGAWAI)[0]
+        # NIPs of this file held by other instansi: refused without saying who holds them, and never updated
+        self.nips_elsewhere = set(
+            Pegawai.objects.filter(nip__in=self.file_keys).exclude(instansi=self.instansi).values_list("nip", flat=True)
+        )
 
-    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+    def validate_row(self, instance, import_validation_errors=None, validate_unique=True):
         errors = dict(import_validation_errors or {})
-        if instance.pk is None and instance.nip in self.taken_usernames:
+        if instance.pk is None and instance.nip in self.nips_elsewhere:
+            errors["nip"] = [
+                _(
+                    "NIP %(nip)s sudah terdaftar di instansi lain. Perpindahan pegawai antarinstansi dilakukan oleh "
+                    "Admin SDM instansi tersebut atau superadmin, bukan lewat impor."
+                )
+                % {"nip": instance.nip}
+            ]
+        elif instance.pk is None and instance.nip in self.taken_usernames:
             errors.setdefault("nip", [_("Akun dengan nama pengguna %(login)s sudah ada.") % {"login": instance.nip}])
         try:
             # the login account is created on save, so it is not validated here
@@ -170,3 +183,15 @@ IMPORT_COLUMNS = {
         ("telepon", "081234567890"),
     ],
 }
+# the rows the first examples refer to, so that each template passes its own dry run when the templates are
+# imported in order (unit kerja, jabatan, pegawai)
+IMPORT_MORE_EXAMPLES = {
+    "unit_kerja": [{"kode": "BKD", "nama": "Badan Kepegawaian Daerah"}],
+    "jabatan": [],
+    "pegawai": [
+        {
+            "nip": "197805122003121002", "nama": "Ahmad Hidayat", "status": "PNS", "kode_unit": "BKD-PK",
+            "golongan": "IV/a", "tmt_pangkat": "2018-10-01",
+        },
+    ],
+}  # fmt: skip

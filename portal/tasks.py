@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from . import notification_email
 from .accounts import send_activation
-from .importing.services import run_import
+from .importing.services import delete_expired_uploads, fail_stale_jobs, run_import, run_preview
 
 
 # Sending one email is a few SMTP round trips of at most EMAIL_TIMEOUT each; the hard limit stays below
@@ -45,3 +45,22 @@ def send_activation_emails(user_ids):
     """Email activation links to the given accounts (after an import). Accounts that have set a password meanwhile
     are skipped; a redelivered task does send a second link to the others (harmless: either link works once)."""
     return send_activation(users=get_user_model().objects.filter(pk__in=user_ids))
+
+
+@shared_task(acks_late=True)
+def run_preview_task(job_id, language=None):
+    """Dry-run an upload of more than IMPORT_ASYNC_ROW_THRESHOLD rows; a redelivered task is a no-op."""
+    job = run_preview(job_id, language)
+    return job.status if job else None
+
+
+@shared_task
+def fail_stale_import_jobs():
+    """Fail imports whose worker died (periodic, see portal/registrations.py)."""
+    return fail_stale_jobs()
+
+
+@shared_task
+def delete_expired_import_uploads():
+    """Delete import uploads past their retention (periodic, see portal/registrations.py)."""
+    return delete_expired_uploads()

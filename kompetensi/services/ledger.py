@@ -54,8 +54,9 @@ def submit_external_learning(user, item):
     item.pegawai = me
     item.status = ExternalLearning.Status.SUBMITTED
     item.full_clean()
-    if item.end_date > timezone.localdate():
-        raise ValidationError({"end_date": _("Kegiatan yang belum selesai belum dapat diajukan.")})
+    problems = rules.external_learning_date_problems(item.start_date, item.end_date, timezone.localdate())
+    if problems:
+        raise ValidationError(problems)
     item.save()
     EXTERNAL_LEARNING.record(item, "", item.status, actor=user).save()
     EXTERNAL_LEARNING.log(item, item.status, actor=user)

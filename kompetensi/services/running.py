@@ -1,5 +1,7 @@
 """Running a session: attendance, QR check-in, results, certificates and the participants' evaluation."""
 
+from decimal import Decimal
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -142,6 +144,10 @@ def record_results(actor, session_id, results):
         if enrolment is None:
             errors.append(_("Pendaftaran %(id)s bukan milik angkatan ini.") % {"id": enrolment_id})
             continue
+        # checked before the "unchanged status" shortcut: a completed enrolment's score can still be edited
+        problem = None if score is None else rules.score_problem(Decimal(str(score)))
+        if problem:
+            errors.append(f"{enrolment.pegawai.nama}: {problem}")
         target = S.COMPLETED if completed else S.NOT_COMPLETED
         if enrolment.status == target:
             continue
@@ -155,8 +161,6 @@ def record_results(actor, session_id, results):
                     "hint": _(" (belum tercatat hadir)") if enrolment.status == S.CONFIRMED else "",
                 }
             )
-        if score is not None and not (0 <= score <= 100):
-            errors.append(_("%(name)s: nilai harus 0 sampai 100.") % {"name": enrolment.pegawai.nama})
     if errors:
         raise ValidationError(errors)
     changed = 0

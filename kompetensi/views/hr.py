@@ -1,11 +1,14 @@
 """HR's JP compliance report."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from portal.exporting import resource_sheet, spreadsheet_response
 
 from .. import permissions, queries
+from ..resources import ComplianceResource
 from .helpers import paginate, query_string_without_page
 
 # --- HR --------------------------------------------------------------------------------------------------------
@@ -19,12 +22,9 @@ def compliance(request):
     unit_id = int(unit_id) if unit_id.isdigit() else None
     people = queries.compliance(request.user, year, unit_id)
     if request.GET.get("format") == "xlsx":
-        from ..resources import ComplianceResource
-
-        data = ComplianceResource(year=year).export(people).export("xlsx")
-        response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        response["Content-Disposition"] = f'attachment; filename="kepatuhan-jp-{year}.xlsx"'
-        return response
+        sheet = resource_sheet(ComplianceResource(year=year), people, _("Kepatuhan JP"))
+        sheet.text_columns = (0,)
+        return spreadsheet_response(f"kepatuhan-jp-{year}", sheet)
     return render(
         request,
         "kompetensi/compliance.html",

@@ -2,7 +2,6 @@
 
 import datetime
 import io
-from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,13 +12,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.exporting import resource_sheet, spreadsheet_response
 from portal.forms import add_service_error
 from portal.models import UnitKerja
 from portal.scoping import instansi_q, pegawai_of
 
-from .. import permissions, queries, services
+from .. import permissions, queries, rules, services
 from ..forms import EnrolUnitForm, SessionForm
 from ..models import Certificate, TrainingSession
+from ..resources import ParticipantResource
 from .helpers import error_text, paginate, query_string_without_page
 
 # --- organisers ------------------------------------------------------------------------------------------------
@@ -155,13 +156,11 @@ def session_results(request, pk):
             enrolment_id = int(key.removeprefix("hasil-"))
         except ValueError:
             continue
-        raw_score = request.POST.get(f"nilai-{enrolment_id}", "").strip().replace(",", ".")
-        score = None
-        if raw_score:
-            try:
-                score = Decimal(raw_score)
-            except InvalidOperation:
-                errors.append(_("Nilai '%(v)s' bukan angka.") % {"v": raw_score})
+        try:
+            score = rules.parse_score(request.POST.get(f"nilai-{enrolment_id}", ""))
+        except ValueError as error:
+            errors.append(str(error))
+            continue
         results[enrolment_id] = (value == "lulus", score)
     if errors:
         messages.error(request, " ".join(errors))
@@ -180,12 +179,9 @@ def session_results(request, pk):
 def session_participants_export(request, pk):
     """The participant list as a spreadsheet, ready to fill in results and import through the import view."""
     session = _managed_session(request, pk)
-    from ..resources import ParticipantResource
-
-    data = ParticipantResource().export(queries.session_participants(session)).export("xlsx")
-    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="peserta-angkatan-{session.pk}.xlsx"'
-    return response
+    sheet = resource_sheet(ParticipantResource(), queries.session_participants(session), _("Peserta"))
+    sheet.text_columns = (1,)  # NIP: 18 digits that Excel would otherwise round
+    return spreadsheet_response(f"peserta-angkatan-{session.pk}", sheet)
 
 
 def session_qr(request, pk):

@@ -7,11 +7,28 @@ references after all rows are in.
 """
 
 import datetime
+import re
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from import_export import resources, widgets
 from import_export.instance_loaders import CachedInstanceLoader
+
+# what Excel writes for a long number it has turned into a float: 1.98501E+17, 1,98501E+17
+SCIENTIFIC = re.compile(r"\d+([.,]\d+)?[eE]\+?\d+")
+
+
+def number_typed(value):
+    """True when a spreadsheet cell that must be text (a NIP) arrives as a number, or as Excel's rendering of one.
+
+    Excel keeps 15 significant digits, so an 18-digit NIP typed into a number cell has already lost its last digits:
+    it is refused, never rounded back or guessed.
+    """
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return True
+    return isinstance(value, str) and bool(SCIENTIFIC.fullmatch(value.strip()))
 
 
 def blank(value):
@@ -173,6 +190,7 @@ class InstansiResource(resources.ModelResource):
     instansi_path = "instansi"
     key_field = "code"
     self_reference: SelfReference | None = None
+    text_columns: tuple = ()  # columns whose cells must be formatted as Text in the spreadsheet (NIPs)
 
     class Meta:
         clean_model_instances = True
@@ -213,6 +231,23 @@ class InstansiResource(resources.ModelResource):
                 return field.column_name
         return attribute
 
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        if getattr(instance, "refused_cells", False):
+            raise ValidationError(import_validation_errors)
+        self.validate_row(instance, import_validation_errors, validate_unique)
+
+    def validate_row(self, instance, import_validation_errors=None, validate_unique=True):
+        """The model's own validation of a row whose cells could be read (subclasses add their checks)."""
+        super().validate_instance(instance, import_validation_errors, validate_unique)
+
+    def attribute_of(self, column):
+        if self.self_reference and column == self.self_reference.column:
+            return self.self_reference.attribute
+        for field in self.fields.values():
+            if field.column_name == column and field.attribute:
+                return field.attribute
+        return column
+
     # --- rows that refer to other rows ---
 
     def before_import(self, dataset, **kwargs):
@@ -224,8 +259,23 @@ class InstansiResource(resources.ModelResource):
         if self.self_reference:
             self.existing_keys = dict(self.get_queryset().values_list(self.key_field, "pk"))
 
+    def number_typed_errors(self, row):
+        return {
+            column: _(
+                "Kolom %(column)s berisi angka, bukan teks: Excel sudah membulatkan digit terakhirnya. "
+                "Format kolom %(column)s sebagai Teks (Text), ketik ulang nilainya, lalu unggah kembali."
+            )
+            % {"column": column}
+            for column in self.text_columns
+            if number_typed(row.get(column))
+        }
+
     def import_instance(self, instance, row, **kwargs):
-        errors = {}
+        errors = self.number_typed_errors(row)
+        if errors:
+            # the other columns are read from what may be a wrong key: one cause, one message
+            instance.refused_cells = True
+            raise ValidationError({self.attribute_of(column): message for column, message in errors.items()})
         try:
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:

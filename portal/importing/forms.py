@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import Instansi
 from ..scoping import pegawai_of
+from .reading import ImportFileError, inspect_upload
 
 CONTENT_TYPES = {
     "csv": {"text/csv", "text/plain", "application/csv", "application/vnd.ms-excel", "text/x-csv"},
@@ -36,6 +37,10 @@ def validate_upload(upload):
         raise forms.ValidationError(_("Berkas ini bukan lembar kerja Excel (.xlsx) yang sah."))
     if extension == "csv" and (head.startswith(ZIP_MAGIC) or b"\x00" in head):
         raise forms.ValidationError(_("Berkas ini bukan teks CSV; simpan ulang sebagai CSV (UTF-8)."))
+    try:
+        inspect_upload(upload, extension)
+    except ImportFileError as error:
+        raise forms.ValidationError(str(error)) from None
     return upload
 
 

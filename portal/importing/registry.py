@@ -23,6 +23,9 @@ class ImportKind:
     permission: str
     template_columns: tuple  # ((header, example value), ...)
     help_text: str = ""
+    # further example rows ({header: value}), e.g. the parent unit or the atasan the first example names, so
+    # that the template as downloaded passes its own dry run
+    more_examples: tuple = ()
 
     @property
     def headers(self):
@@ -32,6 +35,11 @@ class ImportKind:
     def example_row(self):
         return [example for _header, example in self.template_columns]
 
+    @property
+    def example_rows(self):
+        more = [[example.get(header, "") for header in self.headers] for example in self.more_examples]
+        return [self.example_row, *more]
+
     def allowed_for(self, user):
         return user.is_active and user.has_perm(self.permission)
 
@@ -39,10 +47,11 @@ class ImportKind:
 imports = Registry("imports")
 
 
-def register_import(key, resource_class, label, permission, template_columns, help_text="", order=100):
-    imports.add(
-        key, ImportKind(key, resource_class, label, permission, tuple(template_columns), help_text), order=order
-    )
+def register_import(
+    key, resource_class, label, permission, template_columns, help_text="", order=100, more_examples=()
+):
+    kind = ImportKind(key, resource_class, label, permission, tuple(template_columns), help_text, tuple(more_examples))
+    imports.add(key, kind, order=order)
 
 
 def get_import(key):

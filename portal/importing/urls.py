@@ -8,4 +8,6 @@ urlpatterns = [
     path("<int:pk>/", views.ImportJobView.as_view(), name="job"),
     path("<int:pk>/konfirmasi/", views.confirm, name="confirm"),
     path("<int:pk>/status/", views.job_status, name="status"),
+    path("<int:pk>/ulang/", views.retry, name="retry"),
+    path("<int:pk>/batal/", views.cancel, name="cancel"),
 ]

@@ -1,12 +1,10 @@
 """The import pages inside the Wagtail admin: choose a kind and upload -> preview -> confirm -> progress/summary."""
 
-import csv
-import io
-
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, JsonResponse
+from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
@@ -15,6 +13,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from ..exporting import Sheet, spreadsheet_response
 from ..models import ImportJob
 from ..scoping import instansi_q
 from . import services
@@ -22,11 +21,22 @@ from .forms import UploadForm
 from .registry import get_import, import_kinds
 
 RECENT_JOBS = 20
-ERRORS_SHOWN = 1000
 
 
 def visible_jobs(user):
-    return ImportJob.objects.filter(instansi_q(user)).select_related("instansi", "uploaded_by")
+    """Jobs of the kinds this user may import, in their instansi (a superuser: all). Another role of the same
+    instansi (a training organiser) never sees HR's employee uploads."""
+    jobs = ImportJob.objects.select_related("instansi", "uploaded_by")
+    if user.is_superuser:
+        return jobs
+    return jobs.filter(instansi_q(user), kind__in=[kind.key for kind in import_kinds(user)])
+
+
+def _job_or_404(request, pk):
+    job = get_object_or_404(visible_jobs(request.user), pk=pk)
+    # a job whose worker died is failed as soon as anyone looks at it, not only at the next sweep
+    services.fail_if_stale(job)
+    return job
 
 
 def _kinds_or_403(user):
@@ -88,43 +98,61 @@ class ImportJobView(WagtailAdminTemplateMixin, TemplateView):
 
     def dispatch(self, request, *args, **kwargs):
         _kinds_or_403(request.user)
-        self.job = get_object_or_404(visible_jobs(request.user), pk=kwargs["pk"])
+        self.job = _job_or_404(request, kwargs["pk"])
         self.kind = get_import(self.job.kind)
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         job = self.job
         processed, percent = services.progress_of(job)
+        owner = job.uploaded_by_id == self.request.user.pk or self.request.user.is_superuser
+        Status = ImportJob.Status
         return super().get_context_data(
             job=job,
             kind=self.kind,
-            errors=job.errors[:ERRORS_SHOWN],
-            errors_hidden=max(0, len(job.errors) - ERRORS_SHOWN),
+            errors=Paginator(job.errors, settings.IMPORT_ERRORS_PER_PAGE).get_page(self.request.GET.get("page")),
             preview_rows=job.summary.get("rows", []),
             more_rows=job.summary.get("more_rows", 0),
             processed=processed,
             percent=percent,
-            running=job.status in (ImportJob.Status.QUEUED, ImportJob.Status.RUNNING),
-            can_confirm=job.status == ImportJob.Status.PREVIEWED
-            and not job.errors
-            and (job.uploaded_by_id == self.request.user.pk or self.request.user.is_superuser),
+            running=job.status in services.ACTIVE,
+            can_confirm=owner and job.status == Status.PREVIEWED and not job.errors and bool(job.file),
+            can_retry=owner and job.status == Status.FAILED and bool(job.file),
+            can_cancel=owner and job.status in (Status.PREVIEWED, Status.FAILED) and bool(job.file),
             async_threshold=settings.IMPORT_ASYNC_ROW_THRESHOLD,
             **kwargs,
         )
 
 
-@require_POST
-def confirm(request, pk):
-    job = get_object_or_404(visible_jobs(request.user), pk=pk)
+def _act(request, pk, service, success=""):
+    job = _job_or_404(request, pk)
     try:
-        services.confirm_import(request.user, job)
+        service(actor=request.user, job=job)
     except PermissionDenied as error:
         messages.error(request, str(error))
+    else:
+        if success:
+            messages.success(request, success)
     return redirect("portal_import:job", pk=job.pk)
 
 
+@require_POST
+def confirm(request, pk):
+    return _act(request, pk, lambda *, actor, job: services.confirm_import(actor, job))
+
+
+@require_POST
+def retry(request, pk):
+    return _act(request, pk, services.retry_import, _("Impor dijalankan ulang dengan berkas yang sama."))
+
+
+@require_POST
+def cancel(request, pk):
+    return _act(request, pk, services.cancel_import, _("Impor dibatalkan dan berkasnya dihapus."))
+
+
 def job_status(request, pk):
-    job = get_object_or_404(visible_jobs(request.user), pk=pk)
+    job = _job_or_404(request, pk)
     processed, percent = services.progress_of(job)
     return JsonResponse(
         {
@@ -133,7 +161,7 @@ def job_status(request, pk):
             "processed": processed,
             "total": job.total_rows,
             "percent": percent,
-            "finished": job.status in (ImportJob.Status.DONE, ImportJob.Status.FAILED),
+            "finished": job.status not in services.ACTIVE,
         }
     )
 
@@ -142,34 +170,11 @@ def template_download(request, kind, fmt):
     found = get_import(kind)
     if found is None or not found.allowed_for(request.user) or fmt not in services.FORMATS:
         raise Http404
-    filename = f"templat-impor-{found.key}.{fmt}"
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(found.headers)
-        writer.writerow(found.example_row)
-        # a byte-order mark so that Excel opens the file as UTF-8
-        response = HttpResponse(("\ufeff" + buffer.getvalue()).encode(), content_type="text/csv; charset=utf-8")
-    else:
-        from openpyxl import Workbook
-        from openpyxl.styles import Font
-
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = str(found.label)[:31]
-        sheet.append(found.headers)
-        # every example cell is text, so a NIP keeps all 18 digits and a code its leading zeros
-        sheet.append([str(value) for value in found.example_row])
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for cell in sheet[2]:
-            cell.number_format = "@"
-        for column in sheet.columns:
-            sheet.column_dimensions[column[0].column_letter].width = max(14, len(str(column[1].value or "")) + 2)
-        output = io.BytesIO()
-        workbook.save(output)
-        response = HttpResponse(
-            output.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    # every example cell is text, so a NIP keeps all 18 digits and a code its leading zeros
+    sheet = Sheet(
+        str(found.label),
+        found.headers,
+        [[str(value) for value in row] for row in found.example_rows],
+        text_columns=tuple(range(len(found.headers))),
+    )
+    return spreadsheet_response(f"templat-impor-{found.key}", sheet, fmt=fmt)

@@ -195,6 +195,13 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # uploads of imports: 10 MB is far more than 20,000 rows of pegawai
 IMPORT_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 IMPORT_ASYNC_ROW_THRESHOLD = 2000
+IMPORT_MAX_ROWS = int(env("IMPORT_MAX_ROWS", "25000"))
+# a queued or running import whose worker has given no sign of life for this long has died with it
+IMPORT_STALE_AFTER_SECONDS = int(env("IMPORT_STALE_AFTER_SECONDS", str(10 * 60)))
+# uploads are personal data: kept while HR may need them, then deleted (the job row and its summary stay)
+IMPORT_RETENTION_DAYS = int(env("IMPORT_RETENTION_DAYS", "30"))
+IMPORT_PREVIEW_RETENTION_DAYS = int(env("IMPORT_PREVIEW_RETENTION_DAYS", "2"))
+IMPORT_ERRORS_PER_PAGE = 50
 # A cache shared by web and worker processes (import progress is written by the Celery worker while its
 # transaction is open). CACHE_URL, else Redis when Celery uses it, else per-process memory.
 CACHE_URL = env("CACHE_URL", env("CELERY_BROKER_URL", "") if env("CELERY_BROKER_URL", "").startswith("redis") else "")

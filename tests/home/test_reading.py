@@ -192,3 +192,18 @@ def test_unpublishing_deactivates_the_requirement(reading, org):
     reading.unpublish()
     assert not ReadingRequirement.objects.get(page_id=reading.pk).active
     assert queries.outstanding_reading(org.pegawai.user) == []
+
+
+def test_export_neutralises_every_formula_start(intranet, org, login):
+    from tests.export_helpers import HOSTILE, assert_no_formula
+
+    for person, text in zip([org.rekan, org.pegawai, org.cucu, org.atasan], HOSTILE, strict=False):
+        person.nama = text
+        person.save()
+    org.bidang.name = HOSTILE[-1]
+    org.bidang.save()
+    page = campaign(intranet.gorontalo.campaigns, rules=[{"unit": org.bidang}])
+    page.title = "=1+1"
+    page.save_revision().publish()
+    values = assert_no_formula(login(org.konten).get(f"/bacaan-wajib/{page.pk}/unduh/").content)
+    assert "'-2+3" in values and "'=1+1" in values

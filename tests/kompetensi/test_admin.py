@@ -3,6 +3,7 @@ catalogue permissions in the Wagtail admin."""
 
 from datetime import timedelta
 
+import pytest
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -132,3 +133,44 @@ def test_hr_edits_own_conversion_rules_only(org, training, login):
     # the instansi's own rule wins over the default
     assert services.rule_for(org.gorontalo.pk, default.bentuk_id).jp_per_unit == 6
     assert services.rule_for(org.malut.pk, default.bentuk_id).jp_per_unit == 4
+
+
+def test_participant_export_neutralises_formulas(org, training, login):
+    from tests.export_helpers import HOSTILE, assert_no_formula
+
+    people = [org.pegawai, org.rekan, org.atasan, org.cucu, org.pimpinan]
+    for person, text in zip(people, HOSTILE, strict=True):
+        person.nama = text
+        person.save()
+    session, _enrolments = _running_session(org, training, people)
+    response = login(org.pelatihan).get(reverse("kompetensi:session_export", args=[session.pk]))
+    values = assert_no_formula(response.content)
+    assert "'@SUM(A1)" in values and org.pegawai.nip in values
+
+
+@pytest.mark.parametrize("bad", ["NaN", "inf", "1e5", "99999.99", "-50", "12.345"])
+def test_results_import_refuses_impossible_scores(org, training, bad):
+    session, (a,) = _running_session(org, training, [org.pegawai])
+    job = import_services.preview_import(
+        org.pelatihan.user,
+        kind_key="hasil_pelatihan",
+        instansi=org.gorontalo,
+        uploaded_file=_csv([(a.pk, org.pegawai.nip, "lulus", bad)]),
+    )
+    assert [(e["row"], e["column"]) for e in job.errors] == [(2, "nilai")]
+    assert "Nilai" in job.errors[0]["message"]
+    a.refresh_from_db()
+    assert a.score is None and a.status == Enrolment.Status.ATTENDED
+
+
+def test_record_results_refuses_a_bad_score_on_a_completed_enrolment(org, training):
+    from decimal import Decimal
+
+    from django.core.exceptions import ValidationError
+
+    session, (a,) = _running_session(org, training, [org.pegawai])
+    services.record_results(org.pelatihan.user, session.pk, {a.pk: (True, Decimal("80"))})
+    with pytest.raises(ValidationError, match="0 sampai 100"):
+        services.record_results(org.pelatihan.user, session.pk, {a.pk: (True, Decimal("-50"))})
+    a.refresh_from_db()
+    assert a.score == Decimal("80")

@@ -248,6 +248,19 @@ def test_attendance_and_results_views(org, training, login):
     assert e.status == S.COMPLETED and str(e.score) == "91.50"
     page = client.get(reverse("kompetensi:session_manage", args=[session.pk]))
     assert Certificate.objects.get(enrolment=e).code in page.text
+    # editing the completed enrolment's score: every bad value is refused with a message, nothing stored
+    for bad, message in [
+        ("NaN", "0 sampai 100"), ("inf", "0 sampai 100"), ("1e5", "0 sampai 100"), ("-50", "0 sampai 100"),
+        ("99999.99", "0 sampai 100"), ("88,555", "2 angka di belakang koma"),
+    ]:  # fmt: skip
+        response = client.post(
+            reverse("kompetensi:session_results", args=[session.pk]),
+            {f"hasil-{e.pk}": "lulus", f"nilai-{e.pk}": bad},
+            follow=True,
+        )
+        assert response.status_code == 200 and message in response.text, bad
+        e.refresh_from_db()
+        assert str(e.score) == "91.50", bad
 
 
 def test_enrol_unit_view(org, training, login):
@@ -275,7 +288,7 @@ def test_certificate_pdf_and_public_verification(org, training, login, client):
     assert unknown.status_code == 404 and "tidak dikenal" in unknown.text
     services.revoke_certificate(org.pelatihan.user, cert.pk, "Salah data")
     revoked = client.get(reverse("kompetensi:certificate_verify", args=[cert.code]))
-    assert "DICABUT" in revoked.text and "Salah data" in revoked.text
+    assert "DICABUT" in revoked.text and "Salah data" not in revoked.text  # the reason is not public
 
 
 def test_revoke_view(org, training, login):
@@ -351,6 +364,11 @@ def test_external_learning_flow_and_upload_checks(org, training, login):
     assert "PDF, PNG, atau JPG" in bad.text
     fake = client.post(reverse("kompetensi:external_new"), {**data, "evidence": _pdf_upload("x.pdf", b"MZ-not-pdf")})
     assert "tidak sesuai" in fake.text
+    ancient = {**data, "start_date": "0202-01-01", "end_date": (today - timedelta(days=2)).isoformat()}
+    assert "paling lama 2 tahun" in client.post(reverse("kompetensi:external_new"), ancient).text
+    future = {**data, "start_date": (today + timedelta(days=3)).isoformat(), "end_date": "2999-01-02"}
+    response = client.post(reverse("kompetensi:external_new"), future)
+    assert "tidak boleh di masa depan" in response.text and "belum selesai" in response.text
     assert not ExternalLearning.objects.exists()
     assert client.post(reverse("kompetensi:external_new"), {**data, "evidence": _pdf_upload()}).status_code == 302
     item = ExternalLearning.objects.get()
@@ -422,3 +440,16 @@ def test_catalogue_shortcut_and_pages_that_need_an_employee(org, training, login
         assert superuser.get(reverse(f"kompetensi:{name}")).status_code == 404
     assert superuser.get(reverse("kompetensi:organiser_sessions")).status_code == 200
     assert superuser.get(reverse("kompetensi:compliance")).status_code == 200
+
+
+def test_compliance_export_neutralises_formulas(org, training, login):
+    from tests.export_helpers import HOSTILE, assert_no_formula
+
+    for person, text in zip([org.pegawai, org.rekan, org.atasan, org.cucu], HOSTILE, strict=False):
+        person.nama = text
+        person.save()
+    org.kominfo.name = HOSTILE[-1]
+    org.kominfo.save()
+    export = login(org.sdm).get(reverse("kompetensi:compliance"), {"format": "xlsx"})
+    values = assert_no_formula(export.content)
+    assert "'+cmd" in values and "'\t=x" in values

@@ -47,6 +47,12 @@ def test_large_import_runs_on_the_worker_with_live_progress(worker, org, setting
     job = imports.preview_import(
         fresh(org.sdm), kind_key="pegawai", instansi=org.gorontalo, uploaded_file=csv_upload(rows)
     )
+    # the dry run of a big file is a task too
+    deadline = time.time() + 240
+    while job.status == ImportJob.Status.PREVIEWING and time.time() < deadline:
+        time.sleep(0.2)
+        job.refresh_from_db()
+    assert job.status == ImportJob.Status.PREVIEWED
     assert job.errors == [] and job.total_rows == 300
     imports.confirm_import(fresh(org.sdm), job)
 

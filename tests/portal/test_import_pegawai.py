@@ -113,6 +113,20 @@ def test_duplicate_nip_in_file_and_nip_of_another_instansi(org):
     assert org.pegawai_malut.nama == "Fadli Malut"
 
 
+def test_nip_of_another_instansi_is_refused_without_revealing_its_employee(org):
+    malut = org.pegawai_malut
+    job = preview(fresh(org.sdm), csv_upload([pegawai_row(malut.nip, "Curi", unit="KOMINFO")]), org.gorontalo)
+    assert len(job.errors) == 1
+    message = job.errors[0]["message"]
+    assert (job.errors[0]["row"], job.errors[0]["column"]) == (2, "nip")
+    assert "terdaftar di instansi lain" in message and "Admin SDM instansi tersebut atau superadmin" in message
+    for secret in (malut.nama, malut.unit.name, malut.unit.code, malut.instansi.name, "Maluku"):
+        assert secret not in message
+    assert job.summary["new"] == 0 and job.summary["update"] == 0
+    malut.refresh_from_db()
+    assert malut.nama == "Fadli Malut" and malut.instansi == org.malut
+
+
 def test_missing_column_is_reported_without_touching_rows(org):
     upload = csv_upload([{"nip": valid_nip()}], headers=["nip", "nama"])
     job = preview(fresh(org.sdm), upload, org.gorontalo)
@@ -123,7 +137,15 @@ def test_missing_column_is_reported_without_touching_rows(org):
 def test_async_path_runs_in_a_task_and_reports_progress(org, settings, django_capture_on_commit_callbacks):
     settings.IMPORT_ASYNC_ROW_THRESHOLD = 2
     rows = [pegawai_row(valid_nip(), f"Pegawai Massal {i}") for i in range(4)]
-    job = preview(fresh(org.sdm), csv_upload(rows), org.gorontalo)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        job = preview(fresh(org.sdm), csv_upload(rows), org.gorontalo)
+    # the dry run too is a task: nothing is previewed until it runs
+    assert job.status == ImportJob.Status.PREVIEWING and job.summary == {}
+    with django_capture_on_commit_callbacks(execute=True):
+        for callback in callbacks:
+            callback()
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.PREVIEWED and job.errors == [] and job.summary["new"] == 4
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         services.confirm_import(fresh(org.sdm), job)
     job.refresh_from_db()

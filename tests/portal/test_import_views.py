@@ -9,7 +9,7 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from portal.models import ImportJob, Pegawai, UnitKerja
-from portal.resources import IMPORT_COLUMNS
+from portal.resources import IMPORT_COLUMNS, IMPORT_MORE_EXAMPLES
 from tests.factories import valid_nip
 
 from .import_helpers import csv_upload, pegawai_row, role_permissions  # noqa: F401
@@ -35,7 +35,9 @@ def test_index_lists_kinds_and_is_closed_to_plain_employees(org, login):
 def test_templates_have_the_header_and_an_example_row(org, login, fmt):
     response = login(org.sdm).get(reverse("portal_import:template", args=["pegawai", fmt]))
     assert response.status_code == 200
-    expected = [list(pair) for pair in zip(*IMPORT_COLUMNS["pegawai"], strict=True)]
+    headers, example = (list(column) for column in zip(*IMPORT_COLUMNS["pegawai"], strict=True))
+    atasan = [IMPORT_MORE_EXAMPLES["pegawai"][0].get(header, "") for header in headers]
+    expected = [headers, example, atasan]
     if fmt == "csv":
         rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     else:
@@ -135,3 +137,25 @@ def test_admin_sdm_cannot_import_into_another_instansi(org, login):
     upload(client, csv_upload([pegawai_row(valid_nip(), "Masuk Malut", unit="BKD")]), instansi=org.gorontalo.pk)
     job = ImportJob.objects.latest("pk")
     assert job.instansi == org.malut and job.errors == []
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_each_template_as_downloaded_passes_its_own_dry_run(org, login, fmt, django_capture_on_commit_callbacks):
+    """In a new instansi, the templates imported in order (each sample refers to the previous ones) preview clean."""
+    from portal.importing import services
+    from tests.factories import make_instansi
+
+    instansi = make_instansi("baru", "Pemerintah Kabupaten Baru")
+    client = login(org.superadmin)
+    for kind in ("unit_kerja", "jabatan", "pegawai"):
+        content = client.get(reverse("portal_import:template", args=[kind, fmt])).content
+        upload = SimpleUploadedFile(f"templat.{fmt}", content)
+        job = services.preview_import(org.superadmin, kind_key=kind, instansi=instansi, uploaded_file=upload)
+        assert job.errors == [], (kind, job.errors)
+        assert job.summary["new"] >= 1
+        with django_capture_on_commit_callbacks(execute=True):
+            services.confirm_import(org.superadmin, job)
+        job.refresh_from_db()
+        assert job.status == ImportJob.Status.DONE, (kind, job.errors)
+    siti = Pegawai.objects.get(nip=IMPORT_COLUMNS["pegawai"][0][1])
+    assert siti.instansi == instansi and siti.atasan.nama == "Ahmad Hidayat" and siti.jabatan.code == "ANALIS-SDM"
