@@ -17,31 +17,25 @@ from portal.scoping import pegawai_of
 from .models import (
     BentukPengembangan,
     CoursePage,
-    Enrolment,
     EvaluationQuestion,
     KonversiJP,
     TargetJP,
     TrainingCatalogPage,
 )
+from .state_machines import ENROLMENT, EXTERNAL_LEARNING
 
 LOG_ACTIONS = [
-    *[
-        (f"kompetensi.enrolment.{value}", _("Pendaftaran: %(label)s") % {"label": label})
-        for value, label in Enrolment.Status.choices
-    ],  # fmt: skip
     ("kompetensi.enrolment.evaluated", _("Pendaftaran: evaluasi diisi")),
     ("kompetensi.session.enrol_unit", _("Angkatan: pendaftaran satu unit")),
     ("kompetensi.session.attendance", _("Angkatan: presensi dicatat")),
     ("kompetensi.certificate.revoked", _("Sertifikat dicabut")),
-    ("kompetensi.external.submitted", _("JP eksternal diajukan")),
-    ("kompetensi.external.approved", _("JP eksternal disetujui")),
-    ("kompetensi.external.rejected", _("JP eksternal ditolak")),
 ]
 
 
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
-    for action, label in LOG_ACTIONS:
+    machines = [*ENROLMENT.log_actions(_("Pendaftaran")), *EXTERNAL_LEARNING.log_actions(_("JP eksternal"))]
+    for action, label in [*machines, *LOG_ACTIONS]:
         actions.register_action(action, label, label)
 
 

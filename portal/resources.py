@@ -6,9 +6,11 @@ Column names are the Indonesian headers of the downloadable templates (see `IMPO
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import fields
+from import_export.results import RowResult
 
 from . import roles
 from .importing.base import (
@@ -22,6 +24,7 @@ from .importing.base import (
 )
 from .models import Jabatan, Pangkat, Pegawai, UnitKerja
 from .services import sync_supervisor_group
+from .task_queue import enqueue
 
 
 def _field(attribute, column, widget=None):
@@ -154,6 +157,13 @@ class PegawaiResource(InstansiResource):
         former = Group.objects.get_or_create(name=roles.ATASAN)[0].user_set.filter(pegawai__instansi=self.instansi)
         current = Pegawai.objects.filter(instansi=self.instansi, bawahan__isnull=False)
         sync_supervisor_group({*current.values_list("pk", flat=True), *former.values_list("pegawai__pk", flat=True)})
+        # new accounts have no password: each gets an activation link, once the import is committed
+        new_ids = [
+            row.object_id for row in result.rows if row.import_type == RowResult.IMPORT_TYPE_NEW and row.object_id
+        ]
+        user_ids = list(Pegawai.objects.filter(pk__in=new_ids).values_list("user_id", flat=True))
+        if user_ids:
+            transaction.on_commit(lambda: enqueue("portal.tasks.send_activation_emails", user_ids))
 
     def dehydrate_nip_atasan(self, pegawai):
         return pegawai.atasan.nip if pegawai.atasan_id else ""

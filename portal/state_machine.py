@@ -50,6 +50,12 @@ class StateMachine:
                 return state
         return state
 
+    def log_actions(self, title: str):
+        """(action, label) of every state this machine moves to, for Wagtail's audit log: `title` names the object
+        ("Pendaftaran"), the label reads "Pendaftaran: Disetujui"."""
+        states = {target for targets in self.transitions.values() for target in targets}
+        return [(f"{self.name}.{state}", f"{title}: {self.label(state)}") for state in sorted(states)]
+
     def check(self, obj, target: str) -> None:
         current = getattr(obj, self.state_field) or ""
         if not self.allowed(current, target):
@@ -88,6 +94,35 @@ class StateMachine:
         if callback is not None:
             callback(obj, actor, reason)
         return obj
+
+    def apply_if(self, obj, target: str, *, expected, actor=None, reason: str = "", data: dict | None = None, **values):
+        """Move `obj` to `target` only if its row is still in one of the `expected` states, by one conditional
+        UPDATE (for work that two processes may race for, such as a worker and a sweep); returns whether it moved.
+        `values` are other fields written in the same UPDATE."""
+        sources = [state for state in expected if self.allowed(state, target)]
+        if not sources:
+            raise ValidationError(
+                _("Status tidak dapat diubah dari '%(from)s' menjadi '%(to)s'.")
+                % {"from": ", ".join(self.label(state) for state in expected), "to": self.label(target)}
+            )
+        if self.changed_at_field and self.changed_at_field not in values:
+            values[self.changed_at_field] = timezone.now()
+        moved = (
+            type(obj)
+            ._default_manager.filter(pk=obj.pk, **{f"{self.state_field}__in": sources})
+            .update(**{self.state_field: target}, **values)
+        )
+        if not moved:
+            return False
+        previous = sources[0] if len(sources) == 1 else getattr(obj, self.state_field)
+        setattr(obj, self.state_field, target)
+        for name, value in values.items():
+            setattr(obj, name, value)
+        row = self.record(obj, previous, target, actor=actor, reason=reason)
+        if row is not None:
+            row.save()
+        self.log(obj, target, actor=actor, previous=previous, reason=reason, data=data)
+        return True
 
     def log(self, obj, target: str, *, actor=None, previous: str = "", reason: str = "", data: dict | None = None):
         log(

@@ -13,6 +13,7 @@ from .admin_viewsets import OrganisasiGroup
 from .importing import services as import_services
 from .importing import urls as import_urls
 from .importing.registry import import_kinds
+from .importing.state_machine import IMPORT_JOB
 from .models import Instansi, Pangkat
 
 # after Wagtail's own snippet delete action, which it replaces for these models
@@ -45,5 +46,7 @@ def register_import_menu_item():
 @hooks.register("register_log_actions")
 def register_import_log_actions(actions):
     actions.register_action(import_services.ACTION_SUMMARY, _("Impor data"), _("Data diimpor dari berkas"))
+    for action, label in IMPORT_JOB.log_actions(_("Impor data")):
+        actions.register_action(action, label, label)
     actions.register_action(import_services.ACTION_CREATE, _("Dibuat lewat impor"), _("Dibuat lewat impor berkas"))
     actions.register_action(import_services.ACTION_UPDATE, _("Diubah lewat impor"), _("Diubah lewat impor berkas"))

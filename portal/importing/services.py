@@ -30,6 +30,7 @@ from ..task_queue import enqueue
 from .errors import combined, duplicate_key_errors, file_error, row_errors
 from .reading import ImportFileError, read_table
 from .registry import get_import
+from .state_machine import IMPORT_JOB
 
 FORMATS = {"csv", "xlsx"}
 PREVIEW_ROW_LIMIT = 500
@@ -49,20 +50,21 @@ __all__ = ["ImportFileError"]
 
 
 def _set_status(job, status, *, actor=None, message="", expected=None, **fields):
-    """Move `job` to `status` (only from one of `expected`, when given) and commit the change with `fields`.
+    """Move `job` to `status` (only from one of `expected`; by default from the state this object was read in) and
+    commit the change with `fields`.
 
-    The one place ImportJob.status changes. A conditional UPDATE, so two workers (or a worker and the stale-job
-    sweep) never both move the same job; returns whether this call moved it.
+    The one place ImportJob.status changes, on the import job's state machine: a conditional UPDATE, so two
+    workers (or a worker and the stale-job sweep) never both move the same job; returns whether this call moved it.
     """
-    values = {"status": status, "status_changed_at": timezone.now(), "status_message": message[:500], **fields}
-    queryset = ImportJob.objects.filter(pk=job.pk)
-    if expected is not None:
-        queryset = queryset.filter(status__in=expected)
-    if not queryset.update(**values):
-        return False
-    for name, value in values.items():
-        setattr(job, name, value)
-    return True
+    return IMPORT_JOB.apply_if(
+        job,
+        status,
+        expected=expected or [job.status],
+        actor=actor,
+        reason=message,
+        status_message=message[:500],
+        **fields,
+    )
 
 
 # --- progress and signs of life, kept outside the import transaction ---
@@ -207,6 +209,11 @@ def _counts(result):
     }
 
 
+def _save_new(job, actor):
+    job.save()
+    IMPORT_JOB.record(job, "", job.status, actor=actor).save()
+
+
 def preview_import(actor, *, kind_key, instansi, uploaded_file, language=None):
     """Store the upload as an ImportJob and dry-run it (by a Celery task above IMPORT_ASYNC_ROW_THRESHOLD rows,
     so a big file never meets the web server's timeout); nothing but the job is written."""
@@ -229,19 +236,19 @@ def preview_import(actor, *, kind_key, instansi, uploaded_file, language=None):
         except ImportFileError as error:
             # an unreadable file is not kept: the job records only why it was refused
             job.errors = file_error(error)
-            job.save()
+            _save_new(job, actor)
             return job
         job.total_rows = len(table.dataset)
         uploaded_file.seek(0)
         job.file.save(f"upload.{job.file_format}", uploaded_file, save=False)
         if job.total_rows > settings.IMPORT_ASYNC_ROW_THRESHOLD:
-            job.save()
-            _set_status(job, Status.PREVIEWING)
+            _save_new(job, actor)
+            _set_status(job, Status.PREVIEWING, actor=actor)
             set_progress(job.pk, 0)
             transaction.on_commit(lambda: enqueue("portal.tasks.run_preview_task", job.pk, language))
             return job
         job.errors, job.summary = _dry_run(job, kind, table)
-    job.save()
+    _save_new(job, actor)
     return job
 
 

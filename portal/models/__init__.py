@@ -1,11 +1,12 @@
 from .history import TransitionRecord
-from .imports import ImportJob
+from .imports import ImportJob, ImportJobTransition
 from .notifications import Notification
 from .organisation import Instansi, Jabatan, Pangkat, Pegawai, UnitKerja
 from .roles import InstansiGroup
 
 __all__ = [
     "ImportJob",
+    "ImportJobTransition",
     "Instansi",
     "InstansiGroup",
     "Jabatan",

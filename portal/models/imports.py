@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..private_storage import private_storage
+from .history import TransitionRecord
 
 
 def import_upload_path(job, filename):
@@ -62,3 +63,13 @@ class ImportJob(models.Model):
         if not self.total_rows:
             return 100 if self.status == self.Status.DONE else 0
         return min(100, round(100 * self.processed_rows / self.total_rows))
+
+
+class ImportJobTransition(TransitionRecord):
+    """One step of an import job's history (previewed, queued, running, done, failed, retried, cancelled)."""
+
+    job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="transitions")
+
+    class Meta(TransitionRecord.Meta):
+        verbose_name = _("riwayat impor")
+        verbose_name_plural = _("riwayat impor")

@@ -85,8 +85,12 @@ def test_good_import_creates_accounts_and_resolves_atasan_later_in_the_file(org,
 
     actions = ModelLogEntry.objects.filter(user_id=org.sdm.user_id).values_list("action", flat=True)
     assert sorted(actions) == [
-        "lentera.import", "lentera.import.create", "lentera.import.create", "lentera.import.update",
+        "lentera.import", "lentera.import.create", "lentera.import.create", "lentera.import.job.queued",
+        "lentera.import.update",
     ]  # fmt: skip
+    steps = list(job.transitions.values_list("from_status", "to_status"))
+    assert steps == [("", "previewed"), ("previewed", "queued"), ("queued", "running"), ("running", "done")]
+    assert job.transitions.get(to_status="queued").actor == org.sdm.user
 
 
 def test_cycle_through_rows_of_the_file_is_an_error(org):
@@ -171,3 +175,15 @@ def test_import_that_fails_at_run_time_writes_nothing(org, django_capture_on_com
     assert job.status == ImportJob.Status.FAILED
     assert job.errors[0]["row"] == 3 and job.errors[0]["column"] == "nip"
     assert not Pegawai.objects.filter(nama="Lain").exists()
+
+
+def test_new_employees_get_their_activation_link_once_the_import_is_committed(org, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    nip = valid_nip()
+    upload = csv_upload([pegawai_row(nip, "Pegawai Baru", email="baru@uji.go.id"), pegawai_row(org.rekan.nip, "Budi")])
+    job = preview(fresh(org.sdm), upload, org.gorontalo)
+    mail.outbox.clear()
+    run(job, django_capture_on_commit_callbacks)
+    assert [message.to for message in mail.outbox] == [["baru@uji.go.id"]]  # the new one; not the updated colleague
+    assert "/aktifkan-akun/" in mail.outbox[0].body
