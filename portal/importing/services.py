@@ -338,13 +338,19 @@ def run_import(job_id, language=None):
     return job
 
 
+def _lock_own_job(actor, job):
+    """The job, locked, failed first if its worker died, and only for its uploader (or a superadmin) who may still
+    import its kind."""
+    job = ImportJob.objects.select_for_update().get(pk=job.pk)
+    fail_if_stale(job)
+    _check_owner(actor, job, get_import(job.kind))
+    return job
+
+
 @transaction.atomic
 def retry_import(*, actor, job) -> ImportJob:
     """Queue a failed job again with the same file: its preview if it was never confirmed, else its run."""
-    job = ImportJob.objects.select_for_update().get(pk=job.pk)
-    fail_if_stale(job)
-    kind = get_import(job.kind)
-    _check_owner(actor, job, kind)
+    job = _lock_own_job(actor, job)
     if job.status != Status.FAILED or not job.file:
         raise PermissionDenied(_("Hanya impor yang gagal dan berkasnya masih ada yang dapat dijalankan ulang."))
     if job.confirmed_at is None:
@@ -361,10 +367,7 @@ def retry_import(*, actor, job) -> ImportJob:
 @transaction.atomic
 def cancel_import(*, actor, job) -> ImportJob:
     """Drop a job that will not be run (a preview, a failed or stale job) and delete its upload at once."""
-    job = ImportJob.objects.select_for_update().get(pk=job.pk)
-    fail_if_stale(job)
-    kind = get_import(job.kind)
-    _check_owner(actor, job, kind)
+    job = _lock_own_job(actor, job)
     if job.status not in (Status.PREVIEWED, Status.FAILED):
         raise PermissionDenied(_("Impor ini tidak dapat dibatalkan lagi."))
     _set_status(job, Status.CANCELLED, actor=actor, finished_at=timezone.now())

@@ -1,7 +1,7 @@
 """Fixtures of the training module: a catalogue per instansi, courses and sessions built around `org`."""
 
 import itertools
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 
 import pytest
@@ -54,6 +54,20 @@ def make_session(course, start_in=timedelta(days=10), days=2, capacity=10, **fie
         capacity=capacity,
         enrol_opens_at=fields.pop("enrol_opens_at", now - timedelta(days=5)),
         enrol_closes_at=fields.pop("enrol_closes_at", start - timedelta(hours=1)),
+        **fields,
+    )
+
+
+# A fixed start far ahead, so times read the same whenever the tests run: 09:30 WITA (Gorontalo), 10:30 WIT (Malut).
+FIXED_START = datetime(2030, 3, 4, 1, 30, tzinfo=UTC)
+
+
+def make_fixed_session(course, **fields):
+    """A session at FIXED_START lasting a day and six hours."""
+    return make_session(
+        course,
+        start_in=FIXED_START - timezone.now(),
+        end_at=FIXED_START + timedelta(days=1, hours=6),
         **fields,
     )
 

@@ -2,25 +2,20 @@
 instansi zone with its label, whoever looks (a superadmin, whose requests run in UTC, or an employee of another
 zone); other times in the viewer's zone with the viewer's label."""
 
-from datetime import UTC, datetime, timedelta
-
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from kompetensi import services
 
-from .conftest import make_session
+from .conftest import FIXED_START, make_fixed_session
 
-START = datetime(2030, 3, 4, 1, 30, tzinfo=UTC)  # 09:30 WITA in Gorontalo, 10:30 WIT in Maluku Utara
+START = FIXED_START
 
 
 @pytest.fixture
 def session(org, training):
-    return make_session(
+    return make_fixed_session(
         training.course,
-        start_in=START - timezone.now(),
-        end_at=START + timedelta(days=1, hours=6),
         open_to_other_instansi=True,
     )
 

@@ -1,24 +1,22 @@
 """Training emails say what they are about: the session's name in the subject, and in the body its date and
 time in the organising instansi's zone with the zone's label, and its place."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
 from kompetensi import services
 
-from .conftest import make_course, make_session
+from .conftest import FIXED_START, make_course, make_fixed_session, make_session
 
-START = datetime(2030, 3, 4, 1, 30, tzinfo=UTC)  # 09:30 WITA (Gorontalo), 10:30 WIT (Maluku Utara)
+START = FIXED_START
 
 
 @pytest.fixture
 def session(org, training):
-    return make_session(
+    return make_fixed_session(
         training.course,
-        start_in=START - timezone.now(),
-        end_at=START + timedelta(days=1, hours=6),
         name="Angkatan Nusantara",
         place="Aula Lantai 2 BKD Gorontalo",
         capacity=1,
