@@ -162,6 +162,8 @@ LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
 WAGTAILADMIN_LOGIN_URL = "/masuk/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/masuk/"
+# an expired form gets an Indonesian page that says to reload it, not Django's English "403 Forbidden"
+CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"
 
 # Indonesian first, English second. Stored times are UTC; each request is shown in the time zone
 # of the user's instansi (portal.middleware).
@@ -298,6 +300,8 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # error bodies in the user's language, not Django's English 404 messages
+    "EXCEPTION_HANDLER": "portal.errors.api_exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Lentera API",
