@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "portal.middleware.LoginRequiredMiddleware",
     "portal.middleware.InstansiTimezoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # a signed-in employee who is not an editor gets a plain 403 on /admin/, not a login redirect loop
+    "portal.middleware.AdminForEditorsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # admin views addressed by an id answer 404 for another instansi's object (guards registered by the apps)

@@ -1,5 +1,6 @@
 """Error answers speak the user's language in the site's frame: the 400/403/404/500 pages, the expired-form (CSRF)
-page, and the API's error bodies. Indonesian by default, English when the user chose it."""
+page, the API's error bodies, and the admin's refusal of employees who are not editors (which used to be a login
+redirect loop). Indonesian by default, English when the user chose it."""
 
 import pytest
 from django.template import loader
@@ -175,3 +176,37 @@ def test_unknown_api_address_answers_json_not_a_page(org, api):
     assert response.status_code == 404
     assert response.json() == {"detail": "Data tidak ditemukan."}
     assert api.get("/api/v1/tidak-ada/", **ENGLISH).json() == {"detail": "Not found."}
+
+
+# the admin
+
+
+@pytest.mark.parametrize("path", ["/admin/", "/admin/pages/"])
+def test_employee_without_admin_role_gets_a_plain_403_on_the_admin(org, login, path):
+    response = login(org.pegawai).get(path)
+    assert response.status_code == 403
+    assert "Location" not in response
+    text = page(response)
+    assert in_frame(text)
+    assert "Halaman admin hanya untuk pengelola konten dan admin" in text
+    assert "Admin Konten" in text and "Admin SDM" in text  # the roles to ask for
+    assert 'href="/"' in text and "Kembali ke beranda" in text
+
+
+def test_admin_refusal_in_english(org, login):
+    text = page(login(org.pegawai).get("/admin/", **ENGLISH))
+    assert "The admin is only for content editors and administrators" in text
+
+
+def test_admin_konten_still_reaches_the_admin_dashboard(org, login):
+    assert login(org.konten).get("/admin/").status_code == 200
+
+
+def test_superadmin_still_reaches_the_admin(org, login):
+    assert login(org.superadmin).get("/admin/").status_code == 200
+
+
+def test_anonymous_is_still_sent_to_log_in_from_the_admin(db, client):
+    response = client.get("/admin/pages/")
+    assert response.status_code == 302
+    assert response["Location"].startswith(("/masuk/", "/admin/login/"))
