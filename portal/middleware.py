@@ -1,11 +1,14 @@
 import zoneinfo
 
 from django.contrib.auth import middleware as auth_middleware
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from rest_framework.views import APIView
 
+from . import roles
 from .admin_scoping import admin_object_guards
-from .scoping import pegawai_of
+from .scoping import can_access_admin, pegawai_of
 
 
 class InstansiTimezoneMiddleware:
@@ -54,3 +57,30 @@ class AdminObjectScopeMiddleware:
         for guard in admin_object_guards:
             guard(request, request.resolver_match)
         return None
+
+
+class AdminForEditorsMiddleware:
+    """A signed-in user who may not use the Wagtail admin gets a 403 page saying so, in the site's frame.
+
+    Left to Wagtail, such a user is sent to the login page, which sends a signed-in user back to the admin: a
+    redirect loop the browser ends with its own error. The anonymous still go to the login page, and the admin's
+    login and logout stay reachable. `can_access_admin` is decided from cached roles; the permission check after it
+    (cached by Django for the request, and Wagtail's own check) catches an admin role whose group lacks
+    `access_admin`, which would loop the same way."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self._refused(request):
+            return render(request, "portal/admin_only.html", {"admin_roles": sorted(roles.ADMIN_ROLES)}, status=403)
+        return self.get_response(request)
+
+    @staticmethod
+    def _refused(request):
+        user = request.user
+        if not user.is_authenticated or not request.path.startswith(reverse("wagtailadmin_home")):
+            return False
+        if request.path in (reverse("wagtailadmin_login"), reverse("wagtailadmin_logout")):
+            return False
+        return not (can_access_admin(user) and user.has_perm("wagtailadmin.access_admin"))

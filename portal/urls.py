@@ -7,7 +7,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import app_urls, views
+from . import app_urls, errors, views
+
+# 400, 403 and 500 are Django's own handlers with our templates (templates/400.html ...); 404 also answers the API.
+handler404 = errors.page_not_found
 
 account_urls = [
     path("masuk/", views.LoginView.as_view(), name="login"),

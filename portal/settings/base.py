@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "portal.middleware.LoginRequiredMiddleware",
     "portal.middleware.InstansiTimezoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # a signed-in employee who is not an editor gets a plain 403 on /admin/, not a login redirect loop
+    "portal.middleware.AdminForEditorsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # admin views addressed by an id answer 404 for another instansi's object (guards registered by the apps)
@@ -162,6 +164,8 @@ LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
 WAGTAILADMIN_LOGIN_URL = "/masuk/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/masuk/"
+# an expired form gets an Indonesian page that says to reload it, not Django's English "403 Forbidden"
+CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"
 
 # Indonesian first, English second. Stored times are UTC; each request is shown in the time zone
 # of the user's instansi (portal.middleware).
@@ -298,6 +302,8 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # error bodies in the user's language, not Django's English 404 messages
+    "EXCEPTION_HANDLER": "portal.errors.api_exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Lentera API",

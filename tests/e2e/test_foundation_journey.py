@@ -28,3 +28,16 @@ def test_login_with_nip(page, login, server):
     page.get_by_role("button", name="Keluar").click()
     login(page, nip)
     expect(page.get_by_role("heading", level=1)).to_contain_text("Selamat datang")
+
+
+def test_admin_refuses_an_employee_plainly_on_a_phone(page, login, screenshot):
+    """No login redirect loop: the 403 page in the site's frame, with the way home. (The 404 page shares its frame,
+    templates/errors/error.html, but this server runs with DEBUG on, which shows Django's debug 404 instead.)"""
+    page.set_viewport_size({"width": 390, "height": 844})
+    login(page, "pegawai.gorontalo")
+    response = page.goto("/admin/")
+    assert response.status == 403
+    expect(page.get_by_role("heading", level=1)).to_have_text("Halaman admin hanya untuk pengelola konten dan admin")
+    screenshot(page, "errors-admin-refused-phone")
+    page.get_by_role("link", name="Kembali ke beranda").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Selamat datang")
