@@ -42,14 +42,14 @@ $(INSTALLED): requirements.lock requirements-dev.lock | $(BIN)/python
 	$(BIN)/pip install --quiet --require-hashes -r requirements.lock -r requirements-dev.lock
 	@touch $@
 
-# Forced by db-check only (nothing else changed): migrate only if the database needs it, and touch the stamp only then,
-# so that demo runs again only when migrate did something.
+# A missing SQLite file: migrate. Another database forced by db-check only (nothing else changed): migrate only if it
+# needs it, and touch the stamp only then, so that demo runs again only when migrate did something.
 $(MIGRATED): $(INSTALLED) $(MIGRATIONS) $(DB_CHECK)
 ifneq ($(DB_FILE),)
 # a write-ahead log left by a deleted database file must not be replayed into the new one
 	@[ -f $(DB_FILE) ] || rm -f $(DB_FILE)-wal $(DB_FILE)-shm
 endif
-	@if [ -z "$(filter-out db-check,$?)" ] && [ -f $@ ] && $(BIN)/python manage.py migrate --check >/dev/null 2>&1; \
+	@if [ -z "$(DB_FILE)" ] && [ -z "$(filter-out db-check,$?)" ] && [ -f $@ ] && $(BIN)/python manage.py migrate --check >/dev/null 2>&1; \
 	then echo "Database up to date."; \
 	else $(BIN)/python manage.py migrate --noinput && touch $@; fi
 
