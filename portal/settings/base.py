@@ -113,8 +113,29 @@ TEMPLATES = [
     },
 ]
 
+# SQLite (the embedded default) for one person with many tabs: the dev server answers each tab in its own thread,
+# and without these a second writer gets "database is locked", a 500.
+# - WAL: readers never wait for the writer, and the writer never waits for readers;
+# - IMMEDIATE: a transaction takes the write lock at BEGIN, so a transaction that read first can always write later
+#   (a deferred one that tries to upgrade after another writer committed fails at once, without waiting);
+# - timeout: a writer waits up to 20 s for the other writer instead of failing.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+
+
+def database_settings(url, conn_max_age):
+    """One entry of DATABASES from a database URL; SQLite gets SQLITE_OPTIONS, other databases are left alone."""
+    database = dj_database_url.parse(url, conn_max_age=conn_max_age)
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database["OPTIONS"] = {**SQLITE_OPTIONS, **database.get("OPTIONS", {})}
+    return database
+
+
 DATABASES = {
-    "default": dj_database_url.parse(
+    "default": database_settings(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=int(env("DB_CONN_MAX_AGE", "60")),
     )
