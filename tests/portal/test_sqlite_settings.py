@@ -12,6 +12,7 @@ busy timeout.
 import sqlite3
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.conf import settings
@@ -64,30 +65,45 @@ def file_connection(path, **options):
     return DatabaseWrapper(connections.configure_settings({"default": database})["default"], alias=ALIAS)
 
 
+def in_thread(function, *args):
+    """Run Django database work in a thread of its own: the browser journeys' Playwright keeps an event loop
+    running in the main thread for the whole session, and Django refuses synchronous database calls there."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(function, *args).result()
+
+
+def _create_table(path):
+    setup = file_connection(path)
+    with setup.cursor() as cursor:
+        cursor.execute("CREATE TABLE entry (id INTEGER PRIMARY KEY, writer TEXT NOT NULL)")
+    setup.close()
+
+
 @pytest.fixture
 def file_database(tmp_path, django_db_blocker):
     path = tmp_path / "lentera.sqlite3"
     with django_db_blocker.unblock():
-        setup = file_connection(path)
-        with setup.cursor() as cursor:
-            cursor.execute("CREATE TABLE entry (id INTEGER PRIMARY KEY, writer TEXT NOT NULL)")
-        setup.close()
+        in_thread(_create_table, path)
         yield path
 
 
-def test_a_file_database_is_in_wal_with_a_busy_timeout(file_database):
-    conn = file_connection(file_database)
+def _pragmas(path):
+    conn = file_connection(path)
     try:
         with conn.cursor() as cursor:
-            cursor.execute("PRAGMA journal_mode")
-            assert cursor.fetchone()[0] == "wal"
-            cursor.execute("PRAGMA busy_timeout")
-            assert cursor.fetchone()[0] == 20_000
-            cursor.execute("PRAGMA synchronous")
-            assert cursor.fetchone()[0] == 1  # NORMAL
-        assert conn.transaction_mode == "IMMEDIATE"
+            values = {}
+            for name in ("journal_mode", "busy_timeout", "synchronous"):
+                cursor.execute(f"PRAGMA {name}")
+                values[name] = cursor.fetchone()[0]
+        return values, conn.transaction_mode
     finally:
         conn.close()
+
+
+def test_a_file_database_is_in_wal_with_a_busy_timeout(file_database):
+    pragmas, transaction_mode = in_thread(_pragmas, file_database)
+    assert pragmas == {"journal_mode": "wal", "busy_timeout": 20_000, "synchronous": 1}  # 1 is NORMAL
+    assert transaction_mode == "IMMEDIATE"
 
 
 def write_at_once(path, **options):
