@@ -82,22 +82,31 @@ def scoped_by_pk(view, model, *, shared_defaults=False, writes=True):
     return wrapped
 
 
-class ScopedChooseView(snippet_chooser.ChooseView):
+class ScopedChooserMixin:
+    shared_defaults = False  # set by the viewset: offer the default rows too (a national dictionary entry)
+
     def get_object_list(self):
-        return admin_queryset(self.model_class, self.request.user)
+        return admin_queryset(self.model_class, self.request.user, shared_defaults=self.shared_defaults)
 
 
-class ScopedChooseResultsView(snippet_chooser.ChooseResultsView):
-    def get_object_list(self):
-        return admin_queryset(self.model_class, self.request.user)
+class ScopedChooseView(ScopedChooserMixin, snippet_chooser.ChooseView):
+    pass
+
+
+class ScopedChooseResultsView(ScopedChooserMixin, snippet_chooser.ChooseResultsView):
+    pass
 
 
 class ScopedChooserViewSet(snippet_chooser.SnippetChooserViewSet):
     choose_view_class = ScopedChooseView
     choose_results_view_class = ScopedChooseResultsView
+    shared_defaults = False
 
     def construct_view(self, view_class, **kwargs):
-        return scoped_by_pk(super().construct_view(view_class, **kwargs), self.model)
+        if issubclass(view_class, ScopedChooserMixin):
+            kwargs["shared_defaults"] = self.shared_defaults
+        view = super().construct_view(view_class, **kwargs)
+        return scoped_by_pk(view, self.model, shared_defaults=self.shared_defaults, writes=False)
 
 
 class ScopedDeleteBulkAction(DeleteBulkAction):
@@ -169,7 +178,21 @@ class InstansiScopedForm(WagtailAdminModelForm):
 
 
 class SafeExportIndexView(IndexView):
-    """Snippet listing export through the one formula-safe escaping."""
+    """Snippet listing export through the one formula-safe escaping. With `shared_defaults`, a default row links to
+    its read-only view for anyone but a superuser, and offers no edit or delete (both would be refused)."""
+
+    shared_defaults = False
+
+    def is_shared_default(self, instance):
+        if not self.shared_defaults or self.request.user.is_superuser:
+            return False
+        return multigetattr(instance, INSTANSI_PATHS[self.model].replace("__", ".") + "_id") is None
+
+    def get_edit_url(self, instance):
+        return None if self.is_shared_default(instance) else super().get_edit_url(instance)
+
+    def get_delete_url(self, instance):
+        return None if self.is_shared_default(instance) else super().get_delete_url(instance)
 
     def to_row_dict(self, item):
         return {field: self.export_value(item, field) for field in self.list_export}
@@ -195,14 +218,53 @@ class ScopedSnippetViewSet(SnippetViewSet):
     list_related = ()
     shared_defaults = False  # True: rows without an instansi are defaults every instansi sees (see the module)
 
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(shared_defaults=self.shared_defaults, **kwargs)
+
+    @property
+    def chooser_viewset(self):
+        viewset = super().chooser_viewset
+        viewset.shared_defaults = self.shared_defaults
+        return viewset
+
+    base_form_class = None  # the form of the generated edit handler (a viewset's own `edit_handler` names its own)
+
     def get_queryset(self, request):
         queryset = admin_queryset(self.model, request.user, shared_defaults=self.shared_defaults)
         return queryset.select_related(*self.list_related) if self.list_related else queryset
+
+    def get_edit_handler(self):
+        handler = super().get_edit_handler()
+        if handler is not None and handler.base_form_class is None and self.base_form_class is not None:
+            handler.base_form_class = self.base_form_class
+        return handler
 
     def construct_view(self, view_class, **kwargs):
         view = super().construct_view(view_class, **kwargs)
         writes = not issubclass(view_class, READ_ONLY_VIEWS)
         return scoped_by_pk(view, self.model, shared_defaults=self.shared_defaults, writes=writes)
+
+
+class InstansiRuleForm(WagtailAdminModelForm):
+    """A rule-table row (`portal.rule_tables`): HR edits their own instansi's rows; the defaults (no instansi) belong
+    to the superadmin."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        if "instansi" in self.fields and for_user is not None and not for_user.is_superuser:
+            me = pegawai_of(for_user)
+            self.fields["instansi"].queryset = Instansi.objects.filter(pk=getattr(me, "instansi_id", None))
+            self.fields["instansi"].required = True
+            self.fields["instansi"].empty_label = None
+
+
+class InstansiRuleViewSet(ScopedSnippetViewSet):
+    """A rule table in the admin: the defaults and the user's own instansi rows; another instansi's rows answer
+    404, and changing a default row needs the superadmin (the kit's shared defaults)."""
+
+    base_form_class = InstansiRuleForm
+    shared_defaults = True
+    list_related = ("instansi",)
 
 
 def scoped_choices(model):

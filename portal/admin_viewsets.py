@@ -8,6 +8,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSetGroup
 
+from .admin_columns import yes_no_column
 from .admin_scoping import InstansiScopedForm, ScopedSnippetViewSet, scoped_choices
 from .models import Instansi, Jabatan, Pangkat, Pegawai, UnitKerja
 from .services import save_pegawai
@@ -76,6 +77,14 @@ class InstansiViewSet(ScopedSnippetViewSet):
         FieldPanel("slug"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("region")]),
         FieldPanel("time_zone"),
+        MultiFieldPanel(
+            [
+                FieldPanel("certificate_place"),
+                FieldPanel("signatory_position"),
+                FieldRowPanel([FieldPanel("signatory_name"), FieldPanel("signatory_nip")]),
+            ],
+            heading=_("Sertifikat pelatihan"),
+        ),
     ]
 
 
@@ -124,7 +133,7 @@ class PegawaiViewSet(ScopedSnippetViewSet):
     add_view_class = PegawaiCreateView
     edit_view_class = PegawaiEditView
     copy_view_enabled = False
-    list_display = ["full_name", "nip", "unit", "jabatan", "status", "is_active"]
+    list_display = ["full_name", "nip", "unit", "jabatan", "status", yes_no_column(Pegawai, "is_active")]
     list_related = ("instansi", "unit", "jabatan", "pangkat", "atasan")
     filterset_class = PegawaiFilterSet
     search_fields = ["nama", "nip", "email"]

@@ -8,4 +8,4 @@ class PortalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import receivers  # noqa: F401
+        from . import frame_receivers, receivers  # noqa: F401

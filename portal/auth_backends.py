@@ -31,3 +31,8 @@ class NipOrUsernameBackend(ModelBackend):
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
         return None
+
+    def get_user(self, user_id):
+        from .frame import load_user
+
+        return load_user(user_id, lambda: super(NipOrUsernameBackend, self).get_user(user_id))

@@ -11,6 +11,13 @@ class LoginForm(AuthenticationForm):
         label=_("NIP atau nama pengguna"),
         max_length=150,
         widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
+        error_messages={"required": _("Isi NIP atau nama pengguna Anda.")},
+    )
+    password = forms.CharField(
+        label=_("Kata sandi"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": _("Isi kata sandi Anda.")},
     )
     error_messages = {
         "invalid_login": _("NIP/nama pengguna atau kata sandi salah. Periksa kembali lalu coba lagi."),

@@ -84,3 +84,18 @@ class AdminForEditorsMiddleware:
         if request.path in (reverse("wagtailadmin_login"), reverse("wagtailadmin_logout")):
             return False
         return not (can_access_admin(user) and user.has_perm("wagtailadmin.access_admin"))
+
+
+class CachedSiteMiddleware:
+    """Which Wagtail site answers the request, from the cache (see portal.frame.site_for)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from wagtail.models import Site
+
+        from .frame import site_for
+
+        request._wagtail_site = site_for(request, Site._find_for_request)
+        return self.get_response(request)

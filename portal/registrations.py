@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from . import panels  # noqa: F401  (the portal's dashboard panels register themselves)
 from .beat import register_beat
 from .importing.registry import register_import
+from .navigation import register_nav
+from .notification_kinds import register_notification_kind
 from .onboarding import onboarding_steps
 from .resources import IMPORT_COLUMNS, IMPORT_MORE_EXAMPLES, JabatanResource, PegawaiResource, UnitKerjaResource
 from .roles import ensure_instansi_groups
@@ -36,3 +38,10 @@ register_import(
 # an import whose worker died is failed within IMPORT_STALE_AFTER_SECONDS plus this period
 register_beat("import-stale-jobs", "portal.tasks.fail_stale_import_jobs", 5 * 60)
 register_beat("import-upload-retention", "portal.tasks.delete_expired_import_uploads", 24 * 3600)
+
+register_nav("portal-team", "portal/nav_team.html", order=5)
+register_notification_kind(
+    "portal.team_reminder",
+    _("Pengingat dari %(name)s"),
+    _("Mohon ditindaklanjuti: %(items)s."),
+)

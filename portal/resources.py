@@ -3,7 +3,10 @@
 Column names are the Indonesian headers of the downloadable templates (see `IMPORT_COLUMNS`).
 """
 
+import secrets
+
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -31,12 +34,26 @@ def _field(attribute, column, widget=None):
     return fields.Field(attribute=attribute, column_name=column, widget=widget or TextWidget())
 
 
+def free_nip(nip):
+    """`nip`, or the first NIP with the same birth date, TMT and sex whose sequence number nobody holds (as a NIP
+    or a login name)."""
+    candidates = [f"{nip[:15]}{sequence:03d}" for sequence in range(int(nip[15:]), 1000)]
+    taken = set(Pegawai.objects.filter(nip__in=candidates).values_list("nip", flat=True))
+    taken |= set(get_user_model().objects.filter(username__in=candidates).values_list("username", flat=True))
+    return next((candidate for candidate in candidates if candidate not in taken), nip)
+
+
 class UnitKerjaResource(InstansiResource):
     code = _field("code", "kode")
     name = _field("name", "nama")
     # read by SelfReference on import (rows may name a parent further down the file); written on export
     kode_induk = fields.Field(column_name="kode_induk", dehydrate_method="dehydrate_kode_induk")
-    self_reference = SelfReference("parent", "kode_induk", gettext_lazy("Unit induk"))
+    self_reference = SelfReference(
+        "parent",
+        "kode_induk",
+        gettext_lazy("Unit induk"),
+        gettext_lazy("Unit induk tidak boleh unit ini sendiri atau bawahannya."),
+    )
 
     class Meta:
         model = UnitKerja
@@ -65,6 +82,9 @@ class JabatanResource(InstansiResource):
         import_id_fields = ("code",)
 
 
+RESOLVED_RELATIONS = ("user", "instansi", "unit", "jabatan", "pangkat", "atasan")
+
+
 class PegawaiResource(InstansiResource):
     key_field = "nip"
     text_columns = ("nip", "nip_atasan")
@@ -83,14 +103,24 @@ class PegawaiResource(InstansiResource):
         "pangkat",
         "golongan",
         LookupWidget(
-            "pangkat_choices", "golongan_ruang", gettext_lazy("Golongan"), normalise=lambda v: v.strip().lower()
+            "pangkat_choices",
+            "golongan_ruang",
+            gettext_lazy("Golongan"),
+            normalise=lambda v: v.strip().lower(),
+            # PNS and PPPK golongan are one reference table; which kind fits the row's status is the model's rule
+            missing=gettext_lazy(
+                "Golongan '%(value)s' tidak dikenal; PNS memakai golongan I/a sampai IV/e, PPPK memakai golongan I "
+                "sampai XVII."
+            ),
         ),
     )
     tmt_pangkat = _field("tmt_pangkat", "tmt_pangkat", IndonesianDateWidget())
     email = _field("email", "email")
     phone = _field("phone", "telepon")
     nip_atasan = fields.Field(column_name="nip_atasan", dehydrate_method="dehydrate_nip_atasan")
-    self_reference = SelfReference("atasan", "nip_atasan", gettext_lazy("NIP atasan"))
+    self_reference = SelfReference(
+        "atasan", "nip_atasan", gettext_lazy("NIP atasan"), gettext_lazy("Rantai atasan tidak boleh melingkar.")
+    )
 
     class Meta:
         model = Pegawai
@@ -99,6 +129,25 @@ class PegawaiResource(InstansiResource):
             "tmt_pangkat", "nip_atasan", "email", "phone",
         )  # fmt: skip
         import_id_fields = ("nip",)
+
+    @classmethod
+    def template_rows(cls, instansi, rows):
+        """Unit and jabatan codes of the instansi where the examples' codes are not there (the examples assume
+        the unit and jabatan templates were imported first), and NIPs that nobody holds yet."""
+        units = sorted(UnitKerja.objects.filter(instansi=instansi).values_list("code", flat=True))
+        jabatan = sorted(Jabatan.objects.filter(instansi=instansi).values_list("code", flat=True))
+        nips = {row["nip"]: free_nip(row["nip"]) for row in rows if row.get("nip")}
+        for row in rows:
+            if units and row.get("kode_unit") not in units:
+                row["kode_unit"] = units[0]
+            if jabatan and row.get("kode_jabatan") and row["kode_jabatan"] not in jabatan:
+                row["kode_jabatan"] = jabatan[0]
+            elif not jabatan and units:
+                row["kode_jabatan"] = ""
+            for column in ("nip", "nip_atasan"):
+                if row.get(column):
+                    row[column] = nips.get(row[column], row[column])
+        return rows
 
     def unit_choices(self):
         return UnitKerja.objects.filter(instansi=self.instansi)
@@ -137,21 +186,50 @@ class PegawaiResource(InstansiResource):
         elif instance.pk is None and instance.nip in self.taken_usernames:
             errors.setdefault("nip", [_("Akun dengan nama pengguna %(login)s sudah ada.") % {"login": instance.nip}])
         try:
-            # the login account is created on save, so it is not validated here
-            instance.full_clean(exclude=[*errors.keys(), "user"], validate_unique=validate_unique)
+            # the login account is created on save, so it is not validated here. Uniqueness needs no query per row:
+            # a NIP is new (not in any instansi), this instansi's own (an update) or another's (refused above), and
+            # twice in the file is refused by validate_instance; the check constraint (not one's own atasan) is
+            # the model's clean(). The related objects come from the lookups of this instansi (or are the
+            # instansi), so they are not looked up again one query each
+            instance.full_clean(
+                exclude=[*errors.keys(), *RESOLVED_RELATIONS], validate_unique=False, validate_constraints=False
+            )
         except ValidationError as error:
             errors = error.update_error_dict(errors)
         if errors:
             raise ValidationError(errors)
 
-    def before_save_instance(self, instance, row, **kwargs):
-        super().before_save_instance(instance, row, **kwargs)
-        if instance.pk is None:
-            user = get_user_model()(username=instance.nip, email=instance.email, first_name=instance.nama[:150])
-            user.set_unusable_password()
-            user.save()
-            user.groups.add(self.pegawai_group)
-            instance.user = user
+    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        """Each batch of new pegawai with their login accounts: one INSERT of accounts (no password: each gets an
+        activation link), one of pegawai, and, on a real run, their groups."""
+        new = list(self.create_instances)
+        if not new or (dry_run and not using_transactions):
+            return super().bulk_create(using_transactions, dry_run, raise_errors, batch_size, result)
+        User = get_user_model()
+        accounts = []
+        for pegawai in new:
+            # what set_unusable_password() stores (a marker and a random suffix, no hashing), without its
+            # character-by-character random string, which is a measurable part of 20,000 rows
+            password = UNUSABLE_PASSWORD_PREFIX + secrets.token_urlsafe(30)
+            accounts.append(
+                User(username=pegawai.nip, email=pegawai.email, first_name=pegawai.nama[:150], password=password)
+            )
+        try:
+            User.objects.bulk_create(accounts, batch_size=batch_size)
+        except Exception as error:
+            self.create_instances.clear()
+            self.handle_import_error(result, error, raise_errors)
+            return None
+        for pegawai, user in zip(new, accounts, strict=True):
+            pegawai.user = user
+        super().bulk_create(using_transactions, dry_run, raise_errors, batch_size, result)
+        if not dry_run and all(pegawai.pk for pegawai in new):
+            Through = User.groups.through
+            Through.objects.bulk_create(
+                [Through(user_id=user.pk, group_id=self.pegawai_group.pk) for user in accounts], batch_size=batch_size
+            )
+            roles.sync_memberships_bulk(new)
+        return None
 
     def finish_import(self, job, result):
         former = Group.objects.get_or_create(name=roles.ATASAN)[0].user_set.filter(pegawai__instansi=self.instansi)
@@ -202,6 +280,11 @@ IMPORT_MORE_EXAMPLES = {
         {
             "nip": "197805122003121002", "nama": "Ahmad Hidayat", "status": "PNS", "kode_unit": "BKD-PK",
             "golongan": "IV/a", "tmt_pangkat": "2018-10-01",
+        },
+        # PPPK hold golongan I .. XVII (Perpres 11/2024), not a PNS rank
+        {
+            "nip": "199207242022032003", "nama": "Dewi Lestari", "status": "PPPK", "kode_unit": "BKD-PK",
+            "golongan": "IX", "nip_atasan": "197805122003121002",
         },
     ],
 }  # fmt: skip

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.http import Http404
 
 from . import roles
+from .frame import remember
 from .models import Pegawai
 
 
@@ -31,14 +32,10 @@ class Scope:
 
 
 def _user_groups(user):
-    """{group id: name} of the user's groups: one query, cached on the user object for the request."""
+    """{group id: name} of the user's groups: one query, then kept in the user's frame."""
     if not getattr(user, "is_authenticated", False):
         return {}
-    cached = getattr(user, "_lentera_groups", None)
-    if cached is None:
-        cached = dict(user.groups.values_list("pk", "name"))
-        user._lentera_groups = cached
-    return cached
+    return remember(user, "groups", lambda: dict(user.groups.values_list("pk", "name")))
 
 
 def user_roles(user):
@@ -65,16 +62,16 @@ def has_role(user, *names):
 
 
 def pegawai_of(user):
-    """The Pegawai linked to the user, or None (cached on the user object)."""
+    """The Pegawai linked to the user, or None (kept in the user's frame)."""
     if not getattr(user, "is_authenticated", False):
         return None
-    cached = getattr(user, "_lentera_pegawai", None)
-    if cached is None:
-        cached = Pegawai.objects.select_related("instansi", "unit", "jabatan", "pangkat").filter(user=user).first()
-        # only a found pegawai is cached: a user object may outlive the moment its pegawai is created
-        if cached is not None:
-            user._lentera_pegawai = cached
-    return cached
+    # only a found pegawai is kept: a user object may outlive the moment its pegawai is created
+    return remember(
+        user,
+        "pegawai",
+        lambda: Pegawai.objects.select_related("instansi", "unit", "jabatan", "pangkat").filter(user=user).first(),
+        keep_none=False,
+    )
 
 
 def report_ids(pegawai, indirect=False):

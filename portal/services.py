@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import audit, roles
+from . import audit, frame, notification_kinds, roles
 from .models import Notification, Pegawai
 from .permissions import is_hr_of
 from .task_queue import enqueue
@@ -53,14 +53,26 @@ def save_pegawai(actor, pegawai, *, username=None, password=None):
     return pegawai
 
 
-def sync_supervisor_group(pegawai_ids):
-    """Keep the Atasan group equal to 'has active direct reports' for the given pegawai."""
+def sync_supervisor_group(pegawai_ids, chunk=2000):
+    """Keep the Atasan group equal to 'has active direct reports' for the given pegawai, and their per-instansi
+    groups after it. A few queries per `chunk` pegawai, so an import can pass every supervisor of an instansi."""
     group = Group.objects.get_or_create(name=roles.ATASAN)[0]
-    for candidate in Pegawai.objects.filter(pk__in=[pk for pk in pegawai_ids if pk]).select_related("user"):
-        if candidate.bawahan.filter(is_active=True).exists():
-            candidate.user.groups.add(group)
-        else:
-            candidate.user.groups.remove(group)
+    Through = get_user_model().groups.through
+    ids = sorted({pk for pk in pegawai_ids if pk})
+    for start in range(0, len(ids), chunk):
+        candidates = list(Pegawai.objects.filter(pk__in=ids[start : start + chunk]))
+        by_pk = {candidate.pk: candidate for candidate in candidates}
+        leading = set(
+            Pegawai.objects.filter(atasan_id__in=by_pk, is_active=True).values_list("atasan_id", flat=True).distinct()
+        )
+        users = [candidate.user_id for candidate in candidates]
+        members = set(Through.objects.filter(group=group, user_id__in=users).values_list("user_id", flat=True))
+        add = [c.user_id for c in candidates if c.pk in leading and c.user_id not in members]
+        remove = [c.user_id for c in candidates if c.pk not in leading and c.user_id in members]
+        Through.objects.bulk_create([Through(user_id=user_id, group=group) for user_id in add], ignore_conflicts=True)
+        Through.objects.filter(group=group, user_id__in=remove).delete()
+        changed = set(add) | set(remove)
+        roles.sync_memberships_bulk([c for c in candidates if c.user_id in changed])
 
 
 _muted = ContextVar("notifications_muted", default=False)
@@ -76,17 +88,25 @@ def notifications_muted():
         _muted.reset(token)
 
 
-def notify(user, *, kind, title, dedupe_key, body="", url="", send_email=True):
+def notify(user, *, kind, dedupe_key, title="", body="", url="", params=None, send_email=True):
     """Create an in-app notification once per (user, dedupe_key) and queue its email.
 
-    Returns the notification, or None when it had been sent before.
+    With `params`, the wording comes from the kind's registered templates (portal.notification_kinds) and is
+    rendered again in the reader's language wherever it is shown; `title`/`body` are the text of kinds without
+    templates. Returns the notification, or None when it had been sent before.
     """
+    params = params or {}
+    rendered = notification_kinds.render(kind, params) if params else None
+    if rendered:
+        title, body = rendered
     send_email = send_email and not _muted.get()
     notification, created = Notification.objects.get_or_create(
         recipient=user,
         dedupe_key=dedupe_key[:200],
-        defaults={"kind": kind, "title": title[:300], "body": body, "url": url, "send_email": send_email},
-    )
+        defaults={
+            "kind": kind, "title": title[:300], "body": body, "url": url, "params": params, "send_email": send_email,
+        },
+    )  # fmt: skip
     if not created:
         return None
     if send_email and user.email:
@@ -94,8 +114,47 @@ def notify(user, *, kind, title, dedupe_key, body="", url="", send_email=True):
     return notification
 
 
+def open_notification(user, pk):
+    """The user's own notification, marked read (None when it is not theirs)."""
+    notification = Notification.objects.filter(recipient=user, pk=pk).first()
+    if notification is not None and notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+    return notification
+
+
 def mark_notifications_read(user, ids=None):
     unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
     if ids is not None:
         unread = unread.filter(pk__in=ids)
-    return unread.update(read_at=timezone.now())
+    marked = unread.update(read_at=timezone.now())
+    frame.forget_unread(user.pk)  # update() sends no signal
+    return marked
+
+
+def remind_report(actor, pegawai_id):
+    """A supervisor reminds one direct report of what is open (overdue reading, JP short of the target, ...):
+    one notification a day at most, recorded in the report's history."""
+    from wagtail.log_actions import log
+
+    from .scoping import pegawai_of
+    from .team import direct_reports, reminders_for
+
+    report = direct_reports(actor).filter(pk=pegawai_id).first()
+    if report is None:
+        raise PermissionDenied(_("Hanya atasan langsung yang dapat mengingatkan pegawai ini."))
+    items = reminders_for(report)
+    if not items:
+        raise ValidationError(_("Tidak ada yang perlu diingatkan kepada %(name)s.") % {"name": report.nama})
+    me = pegawai_of(actor)
+    sent = notify(
+        report.user,
+        kind="portal.team_reminder",
+        params={"name": me.nama, "items": "; ".join(items)},
+        url="/",
+        dedupe_key=f"portal.team_reminder:{report.pk}:{timezone.localdate().isoformat()}",
+    )
+    if sent is None:
+        raise ValidationError(_("%(name)s sudah diingatkan hari ini.") % {"name": report.nama})
+    log(report, "portal.team_reminder", user=actor, data={"items": items})
+    return sent

@@ -64,8 +64,9 @@ class StateMachine:
                 % {"from": self.label(current), "to": self.label(target)}
             )
 
-    def record(self, obj, from_state: str, to_state: str, *, actor=None, reason: str = ""):
-        """An unsaved history row (for a caller that writes several at once with bulk_create)."""
+    def record(self, obj, from_state: str, to_state: str, *, actor=None, reason: str = "", history=None):
+        """An unsaved history row (for a caller that writes several at once with bulk_create); `history` holds the
+        values of the machine's own extra history columns (e.g. on whose behalf an acting official moved it)."""
         if self.history_model is None:
             return None
         return self.history_model(
@@ -74,9 +75,12 @@ class StateMachine:
             to_status=to_state,
             actor=actor if getattr(actor, "pk", None) else None,
             reason=(reason or "")[:300],
+            **(history or {}),
         )
 
-    def apply(self, obj, target: str, *, actor=None, reason: str = "", data: dict | None = None, extra_fields=()):
+    def apply(
+        self, obj, target: str, *, actor=None, reason: str = "", data: dict | None = None, extra_fields=(), history=None
+    ):
         """Move `obj` to `target` (the caller holds the row lock and the transaction), or raise ValidationError."""
         self.check(obj, target)
         previous = getattr(obj, self.state_field) or ""
@@ -86,7 +90,7 @@ class StateMachine:
             setattr(obj, self.changed_at_field, timezone.now())
             fields.append(self.changed_at_field)
         obj.save(update_fields=fields)
-        row = self.record(obj, previous, target, actor=actor, reason=reason)
+        row = self.record(obj, previous, target, actor=actor, reason=reason, history=history)
         if row is not None:
             row.save()
         self.log(obj, target, actor=actor, previous=previous, reason=reason, data=data)

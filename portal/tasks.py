@@ -4,7 +4,13 @@ from django.utils import timezone
 
 from . import notification_email
 from .accounts import send_activation
-from .importing.services import delete_expired_uploads, fail_stale_jobs, run_import, run_preview
+from .importing.services import (
+    delete_expired_uploads,
+    fail_stale_jobs,
+    run_import,
+    run_preview,
+    update_reference_index,
+)
 
 
 # Sending one email is a few SMTP round trips of at most EMAIL_TIMEOUT each; the hard limit stays below
@@ -45,6 +51,13 @@ def send_activation_emails(user_ids):
     """Email activation links to the given accounts (after an import). Accounts that have set a password meanwhile
     are skipped; a redelivered task does send a second link to the others (harmless: either link works once)."""
     return send_activation(users=get_user_model().objects.filter(pk__in=user_ids))
+
+
+@shared_task
+def index_imported_references(model_label, pks):
+    """Wagtail's reference index ("used by" in the admin) for objects an import wrote in bulk, which sends no
+    post_save; run after the import is committed, so the import itself stays one fast transaction."""
+    return update_reference_index(model_label, pks)
 
 
 @shared_task(acks_late=True)

@@ -1,25 +1,27 @@
 import math
+from itertools import groupby
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from . import accounts, queries, services
+from . import accounts, notification_kinds, queries, services
+from . import team as team_module
 from .dashboard import render_profile_sections
 from .forms import LoginForm, ResetOrActivateForm
 from .models import Notification
-from .scoping import get_visible_or_404
+from .scoping import get_visible_or_404, pegawai_of
 
 
 class LoginView(auth_views.LoginView):
@@ -124,9 +126,49 @@ def employee_detail(request, nip):
     return render(request, "portal/employee_detail.html", context)
 
 
+def team(request):
+    """Tim saya: the supervisor's direct reports with each module's column and a reminder button."""
+    reports = team_module.direct_reports(request.user)
+    if pegawai_of(request.user) is None:
+        raise PermissionDenied
+    columns, rows = team_module.team_rows(reports)
+    return render(request, "portal/team.html", {"columns": columns, "rows": rows})
+
+
+@require_POST
+def team_remind(request, pk):
+    try:
+        services.remind_report(request.user, pk)
+    except PermissionDenied:
+        raise Http404 from None
+    except ValidationError as error:
+        messages.warning(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Pengingat terkirim."))
+    return HttpResponseRedirect(reverse("team"))
+
+
 def notification_list(request):
     page = Paginator(Notification.objects.filter(recipient=request.user), 20).get_page(request.GET.get("page"))
-    return render(request, "portal/notification_list.html", {"page": page})
+    rows = notification_kinds.prepare(page.object_list)
+    days = [
+        (label, list(items)) for label, items in groupby(rows, key=lambda n: notification_kinds.day_label(n.created_at))
+    ]
+    return render(request, "portal/notification_list.html", {"page": page, "days": days})
+
+
+def notification_open(request, pk):
+    """Opening a notification marks it read and leads to its object, or says that the object needs nothing more."""
+    notification = services.open_notification(request.user, pk)
+    if notification is None:
+        raise Http404
+    (notification,) = notification_kinds.prepare([notification])
+    if notification.settled:
+        messages.info(request, f"{notification.display_title}: {notification.settled}")
+        return HttpResponseRedirect(reverse("notification_list"))
+    if notification.url and url_has_allowed_host_and_scheme(notification.url, {request.get_host()}):
+        return HttpResponseRedirect(notification.url)
+    return HttpResponseRedirect(reverse("notification_list"))
 
 
 @require_POST

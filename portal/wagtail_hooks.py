@@ -45,6 +45,7 @@ def register_import_menu_item():
 
 @hooks.register("register_log_actions")
 def register_import_log_actions(actions):
+    actions.register_action("portal.team_reminder", _("Pengingat atasan"), _("Atasan mengirim pengingat"))
     actions.register_action(import_services.ACTION_SUMMARY, _("Impor data"), _("Data diimpor dari berkas"))
     for action, label in IMPORT_JOB.log_actions(_("Impor data")):
         actions.register_action(action, label, label)

@@ -21,6 +21,15 @@ if os.environ.get("DATABASE_URL", "").startswith("postgres"):
     os.environ.setdefault("LENTERA_TEST_POSTGRES", "1")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_frames():
+    """The per-user frames live in the cache, which outlives each test's database: a new shared token per test
+    keeps one test's users (whose ids the next test may reuse) from answering for another's."""
+    from portal import frame
+
+    frame.forget_shared()
+
+
 @pytest.fixture
 def org(db):
     gorontalo = make_instansi("gorontalo", "Pemerintah Provinsi Gorontalo", "Asia/Makassar")

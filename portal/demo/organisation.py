@@ -26,6 +26,13 @@ INSTANSI = [
     ("malut", "Pemerintah Provinsi Maluku Utara", "provinsi", "Sofifi, Maluku Utara", "Asia/Jayapura"),
 ]
 
+# Training certificates: the town each instansi issues them in, and the unit whose head signs them
+CERTIFICATE_PLACE = {
+    "pauh": "Padang", "rangkui": "Pangkalpinang", "gorontalo": "Gorontalo", "bukittinggi": "Bukittinggi",
+    "malut": "Sofifi",
+}  # fmt: skip
+SIGNING_UNIT = {"provinsi": "BKD", "kota": "BKPSDM", "kecamatan": "KANTOR-CAMAT"}
+
 # Position templates: (code, name, kind, jenjang, kelas jabatan, golongan range)
 JPT_MADYA = ("JPT-MADYA", "Sekretaris Daerah", "jpt", "Madya", 15, ("IV/c", "IV/e"))
 KEPALA_OPD = ("KEPALA-{u}", "Kepala {n}", "jpt", "Pratama", 14, ("IV/c", "IV/d"))
@@ -244,12 +251,26 @@ class DemoOrganisation:
                 for _i in range(count):
                     self._pegawai(rng, instansi, unit, jabatan, tpl, head, (slug, code, index))
                     index += 1
+        if (signer := heads.get(SIGNING_UNIT[kind])) is not None:
+            self._signatory(instansi, signer, CERTIFICATE_PLACE.get(slug, ""))
         if (root := heads.get(UNITS[kind][0][0])) is not None:
             root.user.groups.add(self.groups[roles.PIMPINAN])
         sync_supervisor_group([head.pk for head in heads.values()])
         if self.stdout:
             self.stdout.write(f"  {instansi.name}: {Pegawai.objects.filter(instansi=instansi).count()} pegawai")
         return instansi
+
+    @staticmethod
+    def _signatory(instansi, head, place):
+        """The head of the personnel agency (the camat in a kecamatan) signs the certificates, with the region
+        after the position as it is written under a signature: "Kepala Badan Kepegawaian Daerah Provinsi
+        Gorontalo", "Camat Pauh"."""
+        region = instansi.name.removeprefix("Pemerintah ").removeprefix("Kecamatan ")
+        instansi.certificate_place = place
+        instansi.signatory_position = f"{head.jabatan.name} {region}"
+        instansi.signatory_name = head.full_name
+        instansi.signatory_nip = head.nip
+        instansi.save(update_fields=["certificate_place", "signatory_position", "signatory_name", "signatory_nip"])
 
     def _jabatan(self, instansi, tpl, unit_code, unit_name):
         code, name, kind, jenjang, kelas, _gol = tpl

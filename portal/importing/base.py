@@ -16,6 +16,7 @@ from import_export.instance_loaders import CachedInstanceLoader
 
 # what Excel writes for a long number it has turned into a float: 1.98501E+17, 1,98501E+17
 SCIENTIFIC = re.compile(r"\d+([.,]\d+)?[eE]\+?\d+")
+BATCH_SIZE = 1000  # rows per INSERT/UPDATE statement of a bulk write
 
 
 def number_typed(value):
@@ -131,8 +132,9 @@ class LookupWidget(widgets.Widget):
     All objects are read once, on first use, so a file of 20,000 rows costs one query per referenced table.
     """
 
-    def __init__(self, resource_queryset, key, label, required=False, normalise=str.strip):
+    def __init__(self, resource_queryset, key, label, required=False, normalise=str.strip, missing=None):
         super().__init__()
+        self.missing = missing  # message for an unknown value, with %(value)s; by default "not in this instansi"
         self.resource_queryset = resource_queryset  # name of a method on the resource returning a queryset
         self.key = key
         self.label = label
@@ -158,9 +160,8 @@ class LookupWidget(widgets.Widget):
             return None
         found = self.lookup().get(self.normalise(value))
         if found is None:
-            raise ValueError(
-                _("%(label)s '%(value)s' tidak ditemukan di instansi ini.") % {"label": self.label, "value": value}
-            )
+            message = self.missing or _("%(label)s '%(value)s' tidak ditemukan di instansi ini.")
+            raise ValueError(message % {"label": self.label, "value": value})
         return found
 
     def render(self, value, obj=None, **kwargs):
@@ -174,10 +175,11 @@ class SelfReference:
     the file are set once every row has been saved.
     """
 
-    def __init__(self, attribute, column, label):
+    def __init__(self, attribute, column, label, cycle_message):
         self.attribute = attribute
         self.column = column
         self.label = label
+        self.cycle_message = cycle_message  # the model's own message for a chain that comes back to the row
 
 
 class InstansiResource(resources.ModelResource):
@@ -189,6 +191,7 @@ class InstansiResource(resources.ModelResource):
 
     instansi_path = "instansi"
     key_field = "code"
+    key_columns: tuple = ()  # columns that together identify a row, when no one column does
     self_reference: SelfReference | None = None
     text_columns: tuple = ()  # columns whose cells must be formatted as Text in the spreadsheet (NIPs)
 
@@ -198,6 +201,11 @@ class InstansiResource(resources.ModelResource):
         report_skipped = True
         skip_diff = True
         instance_loader_class = CachedInstanceLoader
+        # rows are validated one by one and written in batches; a row's object is kept on its result, so that its
+        # primary key (known once its batch is written) reaches the audit log
+        use_bulk = True
+        batch_size = BATCH_SIZE
+        store_instance = True
 
     def __init__(self, instansi=None, user=None, progress=None, **kwargs):
         super().__init__(**kwargs)
@@ -206,9 +214,16 @@ class InstansiResource(resources.ModelResource):
         self.progress = progress
         self.deferred = []  # (instance, key, row_number, row)
         self.imported = {}  # key -> instance saved by this import
+        self.validated_keys = set()
         for field in self.fields.values():
             if isinstance(field.widget, LookupWidget):
                 field.widget.bind(self)
+
+    @classmethod
+    def template_rows(cls, instansi, rows):
+        """The example rows of the downloadable template ({header: value}) fitted to `instansi`, so that the
+        template as downloaded passes a dry run there; by default unchanged."""
+        return rows
 
     # --- scoping ---
 
@@ -234,7 +249,26 @@ class InstansiResource(resources.ModelResource):
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         if getattr(instance, "refused_cells", False):
             raise ValidationError(import_validation_errors)
-        self.validate_row(instance, import_validation_errors, validate_unique)
+        key = self.instance_key(instance)
+        errors = dict(import_validation_errors or {})
+        if key and key in self.validated_keys:
+            # reported by the file's duplicate check (errors.duplicate_key_errors) on this very cell; refused here
+            # too, so that the row never reaches the bulk insert (the row's other cells are still checked)
+            errors[self.key_field] = [_("'%(key)s' muncul lebih dari sekali di berkas ini.") % {"key": key}]
+        self.validated_keys.add(key)
+        self.validate_row(instance, errors, validate_unique)
+
+    def instance_key(self, instance):
+        """The key a row is known by in messages and the duplicate check (a resource with `key_columns` joins
+        them the same way as `errors.duplicate_key_errors`)."""
+        return text(getattr(instance, self.key_field))
+
+    def get_bulk_update_fields(self):
+        return [
+            field.attribute
+            for name, field in self.fields.items()
+            if field.attribute and name not in self._meta.import_id_fields
+        ]
 
     def validate_row(self, instance, import_validation_errors=None, validate_unique=True):
         """The model's own validation of a row whose cells could be read (subclasses add their checks)."""
@@ -254,10 +288,14 @@ class InstansiResource(resources.ModelResource):
         super().before_import(dataset, **kwargs)
         self.deferred = []
         self.imported = {}
+        self.validated_keys = set()
         key_column = self.fields[self.key_field].column_name
         self.file_keys = {text(value) for value in dataset[key_column]} if key_column in dataset.headers else set()
         if self.self_reference:
-            self.existing_keys = dict(self.get_queryset().values_list(self.key_field, "pk"))
+            # key -> (pk, referenced pk) of every row of the instansi, the graph a chain check walks in memory
+            rows = self.get_queryset().values_list(self.key_field, "pk", f"{self.self_reference.attribute}_id")
+            self.existing_keys = {key: pk for key, pk, _ref in rows}
+            self.existing_refs = {pk: ref for _key, pk, ref in rows}
 
     def number_typed_errors(self, row):
         return {
@@ -297,10 +335,8 @@ class InstansiResource(resources.ModelResource):
             return
         if target == own_key:
             raise ValidationError({ref.attribute: _("%(label)s tidak boleh dirinya sendiri.") % {"label": ref.label}})
-        if target in self.existing_keys and target not in self.file_keys:
-            setattr(instance, f"{ref.attribute}_id", self.existing_keys[target])
-        elif target in self.file_keys or target in self.existing_keys:
-            # may be created (or changed) by a later row: resolved once all rows are saved
+        if target in self.file_keys or target in self.existing_keys:
+            # may be created (or changed) by a later row: resolved, and the chain checked, once all rows are saved
             self.deferred.append((instance, target, row_number, row))
         else:
             raise ValidationError(
@@ -324,22 +360,44 @@ class InstansiResource(resources.ModelResource):
 
     def after_import(self, dataset, result, **kwargs):
         super().after_import(dataset, result, **kwargs)
+        # rows written in bulk got their primary keys only now
+        for row_result in result.rows:
+            if row_result.instance is not None and row_result.object_id is None:
+                row_result.object_id = row_result.instance.pk
         if not self.deferred or result.has_errors() or result.has_validation_errors():
             return
         ref = self.self_reference
-        targets = {
-            getattr(obj, self.key_field): obj
-            for obj in self.get_queryset().filter(
-                **{f"{self.key_field}__in": {key for _i, key, _n, _r in self.deferred}}
-            )
-        }
-        # the rows' own objects, so a chain (or a cycle) through several rows is seen as it is being built
+        targets = {}
+        missing = {key for _i, key, _n, _r in self.deferred if key not in self.imported}
+        if missing:
+            targets = {
+                getattr(obj, self.key_field): obj
+                for obj in self.get_queryset().filter(**{f"{self.key_field}__in": missing})
+            }
         targets.update(self.imported)
-        for instance, key, row_number, row in self.deferred:
+        for instance, key, _n, _r in self.deferred:
             setattr(instance, ref.attribute, targets[key])
-            try:
-                instance.clean()
-            except ValidationError as error:
-                result.append_invalid_row(row_number, row, ValidationError(error.update_error_dict({})))
+        # the chain of every row, through the rows of the file as they now are and the instansi's other rows
+        refs = dict(self.existing_refs)
+        refs.update({obj.pk: getattr(obj, f"{ref.attribute}_id") for obj in self.imported.values()})
+        changed = []
+        for instance, _key, row_number, row in self.deferred:
+            node, seen = getattr(instance, f"{ref.attribute}_id"), set()
+            while node is not None and node not in seen and node != instance.pk:
+                seen.add(node)
+                node = refs.get(node)
+            if node is not None and node == instance.pk:
+                result.append_invalid_row(row_number, row, ValidationError({ref.attribute: [ref.cycle_message]}))
                 continue
-            instance.save(update_fields=[ref.attribute])
+            changed.append(instance)
+        if result.has_validation_errors():
+            return
+        # one UPDATE per referenced row (a supervisor and their team, a unit and its children): far cheaper than
+        # bulk_update's CASE per row
+        by_target = {}
+        for instance in changed:
+            by_target.setdefault(getattr(instance, f"{ref.attribute}_id"), []).append(instance.pk)
+        manager = self._meta.model._default_manager
+        for target, pks in by_target.items():
+            for start in range(0, len(pks), BATCH_SIZE):
+                manager.filter(pk__in=pks[start : start + BATCH_SIZE]).update(**{f"{ref.attribute}_id": target})

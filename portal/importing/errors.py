@@ -30,10 +30,14 @@ def row_errors(resource, result, table):
 
 
 def duplicate_key_errors(resource, table):
-    column = resource.fields[resource.key_field].column_name
+    """Rows whose key (the resource's `key_field` column, or the tuple of its `key_columns`) repeats an earlier
+    row's."""
+    columns = getattr(resource, "key_columns", ()) or (resource.fields[resource.key_field].column_name,)
+    column = ", ".join(columns)
     seen, errors = {}, []
-    for number, value in zip(table.row_numbers, table.dataset[column], strict=True):
-        key = str(value or "").strip()
+    for number, *values in zip(table.row_numbers, *(table.dataset[name] for name in columns), strict=True):
+        parts = [str(value or "").strip() for value in values]
+        key = " / ".join(parts) if all(parts) else ""
         if key and key in seen:
             errors.append(
                 {

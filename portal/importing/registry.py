@@ -40,6 +40,14 @@ class ImportKind:
         more = [[example.get(header, "") for header in self.headers] for example in self.more_examples]
         return [self.example_row, *more]
 
+    def example_rows_for(self, instansi):
+        """The example rows fitted to `instansi` by the resource (real unit codes, NIPs nobody holds)."""
+        if instansi is None:
+            return self.example_rows
+        rows = [dict(zip(self.headers, row, strict=True)) for row in self.example_rows]
+        rows = self.resource_class.template_rows(instansi, rows)
+        return [[row.get(header, "") for header in self.headers] for row in rows]
+
     def allowed_for(self, user):
         return user.is_active and user.has_perm(self.permission)
 

@@ -11,6 +11,7 @@ committed to the database (the final one in the same transaction as the import's
 import datetime
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -22,8 +23,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from import_export.results import RowResult
 from wagtail.log_actions import log
-from wagtail.models import ModelLogEntry
+from wagtail.models import ModelLogEntry, ReferenceIndex
 
+from .. import frame
 from ..models import ImportJob
 from ..scoping import instansi_q
 from ..task_queue import enqueue
@@ -174,7 +176,15 @@ def _resource(job, kind, progress=None):
     return kind.resource_class(instansi=job.instansi, user=job.uploaded_by, progress=progress)
 
 
+# tables read by preview_import for a job whose dry run is a task: when the task runs in the same process (the
+# embedded default runs tasks inline) it takes the table from here instead of reading the workbook a second time
+_read_tables = {}
+
+
 def _open_table(job, kind):
+    table = _read_tables.pop(job.pk, None)
+    if table is not None:
+        return table
     if not job.file:
         raise ImportFileError(_("Berkas impor ini sudah dihapus; unggah ulang berkasnya."))
     with job.file.open("rb") as fileobj:
@@ -245,6 +255,8 @@ def preview_import(actor, *, kind_key, instansi, uploaded_file, language=None):
             _save_new(job, actor)
             _set_status(job, Status.PREVIEWING, actor=actor)
             set_progress(job.pk, 0)
+            _read_tables.clear()  # at most one waiting table per process
+            _read_tables[job.pk] = table
             transaction.on_commit(lambda: enqueue("portal.tasks.run_preview_task", job.pk, language))
             return job
         job.errors, job.summary = _dry_run(job, kind, table)
@@ -375,6 +387,16 @@ def cancel_import(*, actor, job) -> ImportJob:
     return job
 
 
+def update_reference_index(model_label, pks, chunk=500):
+    model = apps.get_model(model_label)
+    count = 0
+    for start in range(0, len(pks), chunk):
+        for obj in model._default_manager.filter(pk__in=pks[start : start + chunk]):
+            ReferenceIndex.create_or_update_for_object(obj)
+            count += 1
+    return count
+
+
 def _audit(job, resource, result):
     """One log entry per imported object (written in bulk) and one summary entry on the job."""
     model = resource._meta.model
@@ -395,6 +417,8 @@ def _audit(job, resource, result):
         if row.import_type in (RowResult.IMPORT_TYPE_NEW, RowResult.IMPORT_TYPE_UPDATE) and row.object_id
     ]
     ModelLogEntry.objects.bulk_create(entries, batch_size=1000)
+    # rows written in bulk send no signals: every user's frame (roles, organisation) is read again
+    frame.forget_shared()
     log(
         job,
         ACTION_SUMMARY,
@@ -402,3 +426,11 @@ def _audit(job, resource, result):
         data={"kind": job.kind, "file": job.original_name, "instansi": job.instansi_id, **_counts(result)},
     )
     resource.finish_import(job, result)
+    written = [
+        row.object_id
+        for row in result.rows
+        if row.object_id is not None and row.import_type in (RowResult.IMPORT_TYPE_NEW, RowResult.IMPORT_TYPE_UPDATE)
+    ]
+    if written and ReferenceIndex.model_is_indexable(model):
+        label = model._meta.label
+        transaction.on_commit(lambda: enqueue("portal.tasks.index_imported_references", label, written))

@@ -15,7 +15,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from ..exporting import Sheet, spreadsheet_response
 from ..models import ImportJob
-from ..scoping import instansi_q
+from ..scoping import instansi_q, pegawai_of
 from . import services
 from .forms import UploadForm
 from .registry import get_import, import_kinds
@@ -79,7 +79,9 @@ class ImportIndexView(WagtailAdminTemplateMixin, FormView):
         return redirect("portal_import:job", pk=job.pk)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(kinds=self.kinds, jobs=visible_jobs(self.request.user)[:RECENT_JOBS], **kwargs)
+        # the list shows no summaries, which hold up to PREVIEW_ROW_LIMIT preview rows each
+        jobs = visible_jobs(self.request.user).defer("summary")[:RECENT_JOBS]
+        return super().get_context_data(kinds=self.kinds, jobs=jobs, **kwargs)
 
 
 class ImportJobView(WagtailAdminTemplateMixin, TemplateView):
@@ -171,10 +173,11 @@ def template_download(request, kind, fmt):
     if found is None or not found.allowed_for(request.user) or fmt not in services.FORMATS:
         raise Http404
     # every example cell is text, so a NIP keeps all 18 digits and a code its leading zeros
+    me = pegawai_of(request.user)
     sheet = Sheet(
         str(found.label),
         found.headers,
-        [[str(value) for value in row] for row in found.example_rows],
+        [[str(value) for value in row] for row in found.example_rows_for(me.instansi if me else None)],
         text_columns=tuple(range(len(found.headers))),
     )
     return spreadsheet_response(f"templat-impor-{found.key}", sheet, fmt=fmt)

@@ -14,6 +14,8 @@ class Notification(models.Model):
     title = models.CharField(_("judul"), max_length=300)
     body = models.TextField(_("isi"), blank=True)
     url = models.CharField(_("tautan"), max_length=500, blank=True)
+    # the values the kind's wording is filled with (portal.notification_kinds), so it is shown in the reader's language
+    params = models.JSONField(_("parameter"), default=dict, blank=True)
     dedupe_key = models.CharField(_("kunci unik"), max_length=200)
     send_email = models.BooleanField(_("kirim email"), default=True)
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)

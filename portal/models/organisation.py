@@ -28,6 +28,23 @@ class Instansi(models.Model):
     kind = models.CharField(_("jenis"), max_length=20, choices=Kind.choices)
     region = models.CharField(_("wilayah"), max_length=200, blank=True)
     time_zone = models.CharField(_("zona waktu"), max_length=40, choices=TimeZone.choices, default=TimeZone.WIB)
+    # what a training certificate of this instansi carries below its text: where it is issued and who signs it
+    certificate_place = models.CharField(
+        _("tempat penerbitan sertifikat"),
+        max_length=100,
+        blank=True,
+        help_text=_("Kota tempat sertifikat diterbitkan, misalnya Gorontalo. Kosongkan untuk memakai wilayah."),
+    )
+    signatory_position = models.CharField(
+        _("jabatan penanda tangan"),
+        max_length=200,
+        blank=True,
+        help_text=_("Misalnya Kepala Badan Kepegawaian Daerah Provinsi Gorontalo."),
+    )
+    signatory_name = models.CharField(
+        _("nama penanda tangan"), max_length=150, blank=True, help_text=_("Lengkap dengan gelar.")
+    )
+    signatory_nip = models.CharField(_("NIP penanda tangan"), max_length=18, blank=True, validators=[validate_nip])
 
     class Meta:
         verbose_name = _("instansi")
@@ -40,6 +57,12 @@ class Instansi(models.Model):
     @property
     def time_zone_label(self):
         return time_zone_label(self.time_zone)
+
+    @property
+    def issuing_place(self):
+        """The town printed before the date of issue: the one set for certificates, else the first part of the
+        region ("Kota Padang, Sumatera Barat" gives "Kota Padang")."""
+        return self.certificate_place.strip() or self.region.split(",")[0].strip()
 
 
 class UnitKerja(models.Model):
@@ -108,11 +131,18 @@ class Jabatan(models.Model):
 
 
 class Pangkat(models.Model):
-    """Rank reference I/a .. IV/e (PP 99/2000), loaded by a data migration."""
+    """Golongan reference, loaded by data migrations: PNS ranks I/a .. IV/e (PP 99/2000) and PPPK golongan I .. XVII
+    (Perpres 11/2024), which have no rank name. An employee holds only a golongan of their own kind."""
+
+    class Kind(models.TextChoices):
+        # the same values as Pegawai.Status
+        PNS = "PNS", _("PNS")
+        PPPK = "PPPK", _("PPPK")
 
     golongan_ruang = models.CharField(_("golongan/ruang"), max_length=6, unique=True)
     name = models.CharField(_("pangkat"), max_length=60)
     order = models.PositiveSmallIntegerField(_("urutan"), unique=True)
+    kind = models.CharField(_("untuk"), max_length=4, choices=Kind.choices, default=Kind.PNS)
 
     class Meta:
         verbose_name = _("pangkat")
@@ -120,7 +150,20 @@ class Pangkat(models.Model):
         ordering = ["order"]
 
     def __str__(self):
+        if self.kind == self.Kind.PPPK:
+            return self.name
         return f"{self.name} ({self.golongan_ruang})"
+
+
+def golongan_mismatch(status, golongan):
+    """Why a golongan of the other kind is refused for an employee of `status`."""
+    if status == Pangkat.Kind.PPPK:
+        return _("Golongan %(golongan)s adalah golongan PNS; PPPK memakai golongan I sampai XVII.") % {
+            "golongan": golongan
+        }
+    return _("Golongan %(golongan)s adalah golongan PPPK; PNS memakai golongan I/a sampai IV/e.") % {
+        "golongan": golongan
+    }
 
 
 class PegawaiQuerySet(models.QuerySet):
@@ -209,7 +252,7 @@ class Pegawai(models.Model):
                         break
                     seen.add(node.pk)
                     node = node.atasan
-        if self.status == self.Status.PPPK and self.pangkat_id:
-            errors["pangkat"] = _("PPPK tidak memiliki pangkat PNS; kosongkan pangkat/golongan.")
+        if self.pangkat_id and self.pangkat.kind != self.status:
+            errors["pangkat"] = golongan_mismatch(self.status, self.pangkat.golongan_ruang)
         if errors:
             raise ValidationError(errors)

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Everything is read from environment variables, with the
 embedded default (SQLite file, inline tasks, console email) when a variable is unset."""
 
+import json
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -67,12 +68,17 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # pages travel compressed over weak regional connections (Django masks the CSRF token and pads the gzip
+    # header per response against BREACH); static files come compressed from whitenoise
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "portal.middleware.CachedSiteMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -140,6 +146,13 @@ DATABASES = {
         conn_max_age=int(env("DB_CONN_MAX_AGE", "60")),
     )
 }
+# A read replica for HR reports and exports (portal.db_router.from_replica); everything else reads the primary.
+if env("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = database_settings(
+        env("DATABASE_REPLICA_URL"), conn_max_age=int(env("DB_CONN_MAX_AGE", "60"))
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["portal.db_router.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -207,12 +220,19 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private"))
 # set (e.g. "/_private/") when nginx serves private files from an internal location (docs/deployment.md)
 PRIVATE_FILES_X_ACCEL_REDIRECT = env("PRIVATE_FILES_X_ACCEL_REDIRECT", "")
+# Uploaded media behind Django's storage API: the file system by default; S3-compatible object storage through
+# django-storages when a deployment sets MEDIA_STORAGE_BACKEND=storages.backends.s3.S3Storage and its options as
+# JSON in MEDIA_STORAGE_OPTIONS (bucket, endpoint, keys), likewise PRIVATE_STORAGE_BACKEND for private files.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": env("MEDIA_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": json.loads(env("MEDIA_STORAGE_OPTIONS", "{}")),
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+        "BACKEND": env("PRIVATE_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": json.loads(env("PRIVATE_STORAGE_OPTIONS", "null"))
+        or {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
     },
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -230,11 +250,14 @@ IMPORT_ERRORS_PER_PAGE = 50
 # A cache shared by web and worker processes (import progress is written by the Celery worker while its
 # transaction is open). CACHE_URL, else Redis when Celery uses it, else per-process memory.
 CACHE_URL = env("CACHE_URL", env("CELERY_BROKER_URL", "") if env("CELERY_BROKER_URL", "").startswith("redis") else "")
+# sessions are read from the cache and written through to the database (one query less on every request)
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL, "KEY_PREFIX": "lentera"}
         if CACHE_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        # room for the frames, sessions and users of everyone on a single-process embedded install
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 20000}}
     )
 }
 
@@ -294,12 +317,22 @@ CELERY_BEAT_SCHEDULE = {}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 WAGTAIL_SITE_NAME = "Lentera"
+# no avatar requests to gravatar.com: an intranet may be offline, and editors' e-mail hashes stay inside
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# PostgreSQL full text (SQLite with Indonesian stems on the embedded default) unless SEARCH_BACKEND names another
+# Wagtail backend, e.g. wagtail.search.backends.elasticsearch8 (OpenSearch speaks its protocol) with SEARCH_URLS.
+SEARCH_BACKEND = env("SEARCH_BACKEND", "portal.search_backend")
 WAGTAILSEARCH_BACKENDS = {
-    "default": {
-        "BACKEND": "wagtail.search.backends.database",
-        "SEARCH_CONFIG": "indonesian",
-    }
+    "default": (
+        {"BACKEND": SEARCH_BACKEND, "SEARCH_CONFIG": "indonesian"}
+        if SEARCH_BACKEND == "portal.search_backend"
+        else {
+            "BACKEND": SEARCH_BACKEND,
+            "URLS": env("SEARCH_URLS", "http://127.0.0.1:9200").split(","),
+            "INDEX": env("SEARCH_INDEX", "lentera"),
+        }
+    )
 }
 # documents always go through Wagtail's serve view, where the before_serve_document hook checks instansi and page
 # privacy (home/media_access.py); never a redirect to a public media URL

@@ -390,3 +390,18 @@ def test_wagtail_admin_login_is_locked_too(org, client):
 def test_activation_task_for_the_import(org, imported):
     assert send_activation_emails.delay([imported.user.pk, org.pegawai.user.pk]).get() == 1
     assert [message.to for message in mail.outbox] == [["baru@uji.go.id"]]
+
+
+@pytest.mark.parametrize(
+    ("data", "messages"),
+    [
+        ({"username": "", "password": ""}, ["Isi NIP atau nama pengguna Anda.", "Isi kata sandi Anda."]),
+        ({"username": "pegawai", "password": ""}, ["Isi kata sandi Anda."]),
+        ({"username": "", "password": "x"}, ["Isi NIP atau nama pengguna Anda."]),
+    ],
+)
+def test_an_incomplete_login_form_says_what_is_missing(db, client, data, messages):
+    html = client.post("/masuk/", data).content.decode()
+    assert "Lengkapi isian yang ditandai" in html
+    for message in messages:
+        assert message in html

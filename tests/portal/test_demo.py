@@ -10,6 +10,7 @@ from portal.rules import parse_nip
 def snapshot():
     return {
         "instansi": sorted(Instansi.objects.values_list("slug", "name", "time_zone")),
+        "signatories": sorted(Instansi.objects.values_list("slug", "signatory_nip", "signatory_position")),
         "units": sorted(UnitKerja.objects.values_list("instansi__slug", "code", "name", "parent__code")),
         "jabatan": sorted(Jabatan.objects.values_list("instansi__slug", "code", "name", "kind")),
         "pegawai": sorted(
@@ -37,6 +38,13 @@ def test_demo_organisation(demo):
     }
     for instansi in Instansi.objects.all():
         assert 35 <= instansi.pegawai.count() <= 50, instansi
+        # certificates are signed by a real head of unit of the same instansi, in its own town
+        signer = Pegawai.objects.get(nip=instansi.signatory_nip)
+        assert signer.instansi_id == instansi.pk and instansi.signatory_name == signer.full_name
+        assert instansi.signatory_position and instansi.certificate_place
+    gorontalo, pauh = Instansi.objects.get(slug="gorontalo"), Instansi.objects.get(slug="pauh")
+    assert gorontalo.signatory_position == "Kepala Badan Kepegawaian Daerah Provinsi Gorontalo"
+    assert (pauh.signatory_position, pauh.issuing_place) == ("Camat Pauh", "Padang")
     for nip in Pegawai.objects.values_list("nip", flat=True):
         parse_nip(nip)
 

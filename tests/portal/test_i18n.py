@@ -74,7 +74,7 @@ def test_interface_is_indonesian_by_default(home, org, login):
     page = client.get("/", follow=True).content.decode()
     assert '<html lang="id">' in page
     assert "Beranda" in page and "Selamat datang, Siti Pegawai" in page
-    assert ">Pegawai</a>" in page
+    assert ">Beranda</a>" in page and ">Pelatihan saya</a>" in page
     assert ">Home</a>" not in page
 
     listing = client.get(reverse("employee_list")).content.decode()
@@ -87,13 +87,13 @@ def test_language_switch_turns_home_page_and_employee_list_english(home, org, lo
 
     listing = client.get(reverse("employee_list")).content.decode()
     assert '<html lang="en">' in listing
-    assert ">Home</a>" in listing and ">Employees</a>" in listing  # main navigation
+    assert ">Home</a>" in listing and ">My training</a>" in listing  # main navigation
     assert "Employee directory" in listing and "Work unit" in listing and "Rank" in listing
     assert "Beranda" not in listing and "Direktori pegawai" not in listing
     assert "My profile" in listing and "Log out" in listing  # user menu
 
     page = client.get("/", follow=True).content.decode()
-    assert page.count(">Home</a>") == 1 and ">Employees</a>" in page
+    assert page.count(">Home</a>") == 1 and ">My training</a>" in page
     assert "Welcome, Siti Pegawai" in page
     assert "Selamat datang, " not in page  # the instansi's own welcome text is content and stays Indonesian
 

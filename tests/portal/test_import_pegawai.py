@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from portal import roles
@@ -187,3 +188,43 @@ def test_new_employees_get_their_activation_link_once_the_import_is_committed(or
     run(job, django_capture_on_commit_callbacks)
     assert [message.to for message in mail.outbox] == [["baru@uji.go.id"]]  # the new one; not the updated colleague
     assert "/aktifkan-akun/" in mail.outbox[0].body
+
+
+def test_errors_are_sorted_by_row_with_one_message_per_cause(org):
+    nip, other = valid_nip(), valid_nip()
+    upload = csv_upload(
+        [
+            pegawai_row(nip, "Pertama"),
+            pegawai_row(other, "Unit Salah", unit="TIDAK-ADA", nip_atasan="199001012015031999"),
+            pegawai_row(nip, "Kedua"),  # the same NIP: one message, not also "already exists" or a database error
+            pegawai_row(valid_nip(), "Golongan Salah", status="PPPK", golongan="III/a"),
+            pegawai_row(nip, "Ketiga"),
+        ]
+    )
+    job = preview(fresh(org.sdm), upload, org.gorontalo)
+
+    assert [error["row"] for error in job.errors] == sorted(error["row"] for error in job.errors)
+    causes = [(error["row"], error["message"]) for error in job.errors]
+    assert len(causes) == len(set(causes))
+    assert [(e["row"], e["column"]) for e in job.errors] == [
+        (3, "kode_unit"), (3, "nip_atasan"), (4, "nip"), (5, "golongan"), (6, "nip"),
+    ]  # fmt: skip
+    assert all("sudah ada di baris 2" in e["message"] for e in job.errors if e["column"] == "nip")
+
+
+def test_preview_of_a_big_file_pages_its_errors(org, login, django_assert_max_num_queries):
+    errors = [{"row": n, "column": "kode_unit", "message": f"Kode unit X{n} tidak ditemukan."} for n in range(2, 20002)]
+    job = ImportJob.objects.create(
+        kind="pegawai", instansi=org.gorontalo, uploaded_by=org.sdm.user, original_name="besar.xlsx",
+        file_format="xlsx", total_rows=20000, status=ImportJob.Status.PREVIEWED, errors=errors,
+        summary={"new": 0, "update": 0, "rows": [], "more_rows": 0},
+    )  # fmt: skip
+    client = login(org.sdm)
+    url = reverse("portal_import:job", args=[job.pk])
+    client.get(url)
+    with django_assert_max_num_queries(25):
+        page = client.get(url, {"page": 2})
+    assert page.status_code == 200
+    assert "Ditemukan 20000 kesalahan" in page.text and "Halaman 2 dari 400" in page.text
+    assert page.text.count("<tr><td>") == 50
+    assert "X52 " in page.text and "X51 " not in page.text and "X102 " not in page.text

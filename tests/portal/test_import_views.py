@@ -36,8 +36,10 @@ def test_templates_have_the_header_and_an_example_row(org, login, fmt):
     response = login(org.sdm).get(reverse("portal_import:template", args=["pegawai", fmt]))
     assert response.status_code == 200
     headers, example = (list(column) for column in zip(*IMPORT_COLUMNS["pegawai"], strict=True))
-    atasan = [IMPORT_MORE_EXAMPLES["pegawai"][0].get(header, "") for header in headers]
-    expected = [headers, example, atasan]
+    more = [[extra.get(header, "") for header in headers] for extra in IMPORT_MORE_EXAMPLES["pegawai"]]
+    # the fixture's instansi has unit BKD-PK but no jabatan yet: the sample's jabatan code is left blank
+    example[headers.index("kode_jabatan")] = ""
+    expected = [headers, example, *more]
     if fmt == "csv":
         rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     else:
@@ -159,3 +161,27 @@ def test_each_template_as_downloaded_passes_its_own_dry_run(org, login, fmt, dja
         assert job.status == ImportJob.Status.DONE, (kind, job.errors)
     siti = Pegawai.objects.get(nip=IMPORT_COLUMNS["pegawai"][0][1])
     assert siti.instansi == instansi and siti.atasan.nama == "Ahmad Hidayat" and siti.jabatan.code == "ANALIS-SDM"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_pegawai_template_downloaded_into_an_existing_instansi_passes_its_own_dry_run(org, login, fmt):
+    """An Admin SDM downloads only the employee template: its samples name a unit and jabatan of their own instansi
+    (not the codes of the other templates) and NIPs nobody holds, so the file as downloaded previews clean."""
+    from portal.importing import services
+    from tests.factories import make_jabatan, make_pegawai
+
+    make_jabatan(org.gorontalo, "ANALIS-KEPEGAWAIAN", kind="fungsional")
+    # the sample's own NIP is already someone's (in another instansi): the template offers a free one
+    make_pegawai(org.malut, org.malut_unit, nip=IMPORT_COLUMNS["pegawai"][0][1])
+    client = login(org.sdm)
+    content = client.get(reverse("portal_import:template", args=["pegawai", fmt])).content
+    job = services.preview_import(
+        org.sdm.user, kind_key="pegawai", instansi=org.gorontalo, uploaded_file=SimpleUploadedFile(f"t.{fmt}", content)
+    )
+    assert job.errors == [], job.errors
+    assert job.summary["new"] == 1 + len(IMPORT_MORE_EXAMPLES["pegawai"])
+    assert [row["object"].split(" (")[0] for row in job.summary["rows"]] == [
+        "Siti Aminah, S.E., M.M.",
+        "Ahmad Hidayat",
+        "Dewi Lestari",
+    ]

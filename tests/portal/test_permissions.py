@@ -34,7 +34,7 @@ def test_acts_as(org, who, role, instansi, expected):
 def test_an_inactive_employee_acts_as_nothing(org):
     org.sdm.is_active = False
     org.sdm.save()
-    org.sdm.user.__dict__.pop("_lentera_pegawai", None)
+    org.sdm.user.__dict__.pop("_lentera_frame", None)  # a new request
     assert not acts_as(org.sdm.user, roles.ADMIN_SDM, org.gorontalo.pk)
 
 

@@ -103,7 +103,7 @@ def test_a_new_instansi_is_onboarded_with_groups_home_workflows_and_catalogue_ed
     home = HomePage.objects.get(instansi=baru)
     editors = roles.instansi_group(baru, roles.ADMIN_KONTEN)
     assert GroupPagePermission.objects.filter(group=editors, page=home, permission__codename="add_page").exists()
-    assert Workflow.objects.filter(name="Persetujuan kebijakan (sula)").exists()
+    assert Workflow.objects.filter(name="Persetujuan Kebijakan – Pemerintah Kabupaten Kepulauan Sula").exists()
     # an employee who holds the role there gets in at once
     unit = make_unit(baru, "BKD")
     konten = make_pegawai(baru, unit, roles_=[roles.ADMIN_KONTEN])
