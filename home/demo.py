@@ -288,15 +288,8 @@ def _socialisation(index, instansi):
                 "Atasan dan pegawai melakukan dialog kinerja secara berkala, dan penilaian memadukan hasil kerja "
                 "dengan perilaku kerja BerAKHLAK.</p>"
             ),
+            # the required-reading box of the page says what to do and disappears once confirmed: no callout here
             ("document", {"document": guide, "label": "Bahan paparan (PDF)"}),
-            (
-                "callout",
-                {
-                    "kind": "warn",
-                    "title": "Wajib dibaca",
-                    "text": "<p>Konfirmasi paling lambat pada tanggal yang tertera.</p>",
-                },
-            ),
         ],
         quiz=[("question", q) for q in QUIZ],
         quiz_pass_mark=50,

@@ -10,7 +10,7 @@ from wagtail.models import GroupApprovalTask, GroupPagePermission, Workflow, Wor
 from portal import roles
 
 from . import queries
-from .models import HomePage, PolicyIndexPage, PortalRootPage
+from .models import EditorialWorkflow, HomePage, PolicyIndexPage, PortalRootPage
 
 # page permissions of each editor role on their own instansi's subtree
 EDITOR_PAGE_PERMISSIONS = {
@@ -19,22 +19,39 @@ EDITOR_PAGE_PERMISSIONS = {
 }
 
 
-def _workflow(name, groups, task_name):
-    workflow, created = Workflow.objects.get_or_create(name=name)
-    if created or not workflow.workflow_tasks.exists():
-        task = GroupApprovalTask.objects.create(name=task_name)
+# Names are for people (the admin's workflow list, moderation emails, the approvals page): Indonesian words and the
+# instansi's name, never its slug. They are data (editable in the admin), so set-up finds each workflow through
+# EditorialWorkflow, not by name.
+WORKFLOW_NAMES = {
+    EditorialWorkflow.Kind.CONTENT: ("Tinjauan Konten – {instansi}", "Tinjauan Admin Konten – {instansi}"),
+    EditorialWorkflow.Kind.POLICY: ("Persetujuan Kebijakan – {instansi}", "Persetujuan Pimpinan – {instansi}"),
+}
+
+
+def workflow_name(instansi, kind):
+    return WORKFLOW_NAMES[kind][0].format(instansi=instansi.name)
+
+
+def task_name(instansi, kind):
+    return WORKFLOW_NAMES[kind][1].format(instansi=instansi.name)
+
+
+def _workflow(instansi, kind, groups):
+    link = EditorialWorkflow.objects.select_related("workflow").filter(instansi=instansi, kind=kind).first()
+    if link is None:
+        workflow = Workflow.objects.create(name=workflow_name(instansi, kind))
+        link = EditorialWorkflow.objects.create(instansi=instansi, kind=kind, workflow=workflow)
+    workflow = link.workflow
+    if not workflow.workflow_tasks.exists():
+        task = GroupApprovalTask.objects.create(name=task_name(instansi, kind))
         task.groups.set(groups)
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     return workflow
 
 
-# Workflow names are data looked up by name, so they are not translated.
-def content_workflow_name(instansi):
-    return f"Tinjauan konten ({instansi.slug})"
-
-
-def policy_workflow_name(instansi):
-    return f"Persetujuan kebijakan ({instansi.slug})"
+def policy_workflow(instansi):
+    link = EditorialWorkflow.objects.select_related("workflow").filter(instansi=instansi, kind="policy").first()
+    return link.workflow if link else None
 
 
 @transaction.atomic
@@ -46,14 +63,8 @@ def ensure_instansi_editorial(home):
         for permission in Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=codenames):
             GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
         groups[role] = group
-    content = _workflow(
-        content_workflow_name(instansi),
-        [groups[roles.ADMIN_KONTEN], groups[roles.PIMPINAN]],
-        f"Tinjauan Admin Konten ({instansi.slug})",
-    )
-    policy = _workflow(
-        policy_workflow_name(instansi), [groups[roles.PIMPINAN]], f"Persetujuan Pimpinan ({instansi.slug})"
-    )
+    content = _workflow(instansi, EditorialWorkflow.Kind.CONTENT, [groups[roles.ADMIN_KONTEN], groups[roles.PIMPINAN]])
+    policy = _workflow(instansi, EditorialWorkflow.Kind.POLICY, [groups[roles.PIMPINAN]])
     WorkflowPage.objects.get_or_create(page=home, defaults={"workflow": content})
     for index in PolicyIndexPage.objects.descendant_of(home):
         WorkflowPage.objects.get_or_create(page=index, defaults={"workflow": policy})
@@ -63,7 +74,7 @@ def ensure_instansi_editorial(home):
 
 def assign_policy_workflow(index_page):
     home = queries.home_of(index_page)
-    workflow = Workflow.objects.filter(name=policy_workflow_name(home.instansi)).first() if home else None
+    workflow = policy_workflow(home.instansi) if home else None
     if workflow is not None:
         WorkflowPage.objects.get_or_create(page=index_page, defaults={"workflow": workflow})
 
@@ -85,3 +96,10 @@ def home_for_new_instansi(instansi, actor=None):
         home.save_revision(user=actor).publish(user=actor)
     ensure_instansi_editorial(home)
     return home
+
+
+def is_own_submission(page, user):
+    """Four eyes: the editor who submitted a page to its workflow is never the one who approves it, even when
+    their group (Admin Konten reviews content) is the task's reviewer."""
+    state = page.current_workflow_state
+    return state is not None and state.requested_by_id == user.pk

@@ -57,3 +57,16 @@ class FeedbackForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class ApprovalForm(forms.Form):
+    """A leader's decision on a page awaiting approval: approve, or request changes with a comment."""
+
+    action = forms.ChoiceField(choices=[("approve", _("Setujui")), ("reject", _("Minta perubahan"))])
+    comment = forms.CharField(label=_("Catatan untuk pengusul"), max_length=2000, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("action") == "reject" and not data.get("comment", "").strip():
+            self.add_error("comment", _("Tuliskan perubahan yang diminta."))
+        return data

@@ -34,3 +34,21 @@ def review_due_panel(request):
     if not pages:
         return None
     return {"pages": pages[:10], "count": len(pages)}
+
+
+@register_panel("leader_reading", "home/panels/leader_reading.html", order=12)
+def leader_reading_panel(request):
+    rows = queries.reading_at_a_glance(request.user)
+    if rows is None:
+        return None
+    return {"rows": rows}
+
+
+@register_panel("awaiting_approval", "home/panels/awaiting_approval.html", order=11)
+def awaiting_approval_panel(request):
+    if pegawai_of(request.user) is None:
+        return None
+    states = queries.pages_awaiting_my_approval(request.user)
+    if not states:
+        return None
+    return {"states": states}

@@ -8,7 +8,7 @@ from portal.navigation import register_chrome, register_nav
 from portal.onboarding import onboarding_steps
 from portal.search_types import register_search_type
 
-from . import admin_guards, editorial, page_contexts, panels  # noqa: F401  (guards, page contexts and panels register themselves)
+from . import admin_guards, editorial, notice_kinds, page_contexts, panels, team  # noqa: F401  (they register themselves)
 from .collections import ensure_instansi_collection
 from .models import ContentPage, NewsPage, PolicyPage, SocialisationPage
 
@@ -31,9 +31,12 @@ roles.register(
 )
 
 register_nav("home", "home/nav.html", order=10)
+register_nav("home-manage", "home/nav_manage.html", order=10, group="manage")
 register_chrome("home-style", "head", "home/includes/site_style.html")
 register_chrome("home-brand", "brand", "home/includes/brand.html")
+register_chrome("home-search", "tools", "home/includes/header_search.html")
 register_chrome("home-footer", "footer", "home/includes/site_footer.html")
+register_chrome("home-approval", "main", "home/includes/approval_bar.html")
 
 register_search_type("kebijakan", PolicyPage, _("Kebijakan & regulasi"), order=10)
 register_search_type("berita", NewsPage, _("Berita & pengumuman"), order=20)

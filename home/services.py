@@ -9,11 +9,12 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
+from wagtail.models import TaskState
 
 from portal.scoping import pegawai_of
 from portal.services import notify
 
-from . import queries
+from . import editorial, queries
 from .models import (
     Acknowledgement,
     PageFeedback,
@@ -147,9 +148,12 @@ def send_reading_reminders(today=None):
             created = notify(
                 pegawai.user,
                 kind="home.reading_reminder",
-                title=_("Bacaan wajib: %(title)s (batas %(date)s)")
-                % {"title": requirement.page.title, "date": requirement.deadline.strftime("%d-%m-%Y")},
-                body=_("Mohon baca dan konfirmasi halaman ini sebelum batas waktu."),
+                params={
+                    "title": requirement.page.title,
+                    "date": requirement.deadline.strftime("%d-%m-%Y"),
+                    "page": requirement.page_id,
+                    "generation": requirement.generation,
+                },  # fmt: skip
                 url=url,
                 dedupe_key=f"home.reading:{requirement.page_id}:{requirement.generation}:{step}",
             )
@@ -171,8 +175,7 @@ def send_review_reminders(today=None):
             created = notify(
                 owner,
                 kind="home.review_due",
-                title=_("Halaman perlu ditinjau: %(title)s") % {"title": page.title},
-                body=_("Tanggal tinjauan halaman ini sudah lewat. Periksa dan perbarui isinya."),
+                params={"title": page.title, "page": page.pk},
                 url=f"/admin/pages/{page.pk}/edit/",
                 dedupe_key=f"home.review:{page.pk}:{page.review_by.isoformat()}",
             )
@@ -215,3 +218,30 @@ def record_search_gap(user, query):
     gap, _created = SearchGap.objects.get_or_create(instansi_id=me.instansi_id if me else None, query=query)
     SearchGap.objects.filter(pk=gap.pk).update(hits=F("hits") + 1, last_seen=timezone.now())
     return gap
+
+
+# ---------------------------------------------------------------- moderation from the intranet
+
+APPROVAL_ACTIONS = ("approve", "reject")
+
+
+@transaction.atomic
+def decide_approval(*, actor, task_state_id: int, action: str, comment: str = "") -> str:
+    """Approve a page's workflow task, or send it back for changes ("reject", a comment required), as the Wagtail
+    editor does: the task itself says whether the actor may (`get_actions`) and performs it (`on_action`), which
+    moves the workflow on, publishes after the last task, logs and sends the moderation emails. The submitter
+    never decides their own submission. Returns the action performed."""
+    state, page = queries.approval_for(actor, task_state_id)
+    state = TaskState.objects.select_for_update().get(pk=state.pk)  # two leaders deciding at once: one wins
+    if state.status != TaskState.STATUS_IN_PROGRESS:
+        raise ValidationError(_("Halaman ini sudah diputuskan dan tidak lagi menunggu persetujuan."))
+    if editorial.is_own_submission(page, actor):
+        raise PermissionDenied
+    task = state.task.specific
+    if action not in APPROVAL_ACTIONS or action not in {name for name, _label, _modal in task.get_actions(page, actor)}:
+        raise PermissionDenied
+    comment = comment.strip()
+    if action == "reject" and not comment:
+        raise ValidationError(_("Tuliskan perubahan yang diminta agar pengusul tahu apa yang harus diperbaiki."))
+    task.on_action(state.specific, actor, action, comment=comment)
+    return action

@@ -1,12 +1,13 @@
 """Keeps derived state in step with Wagtail: required-reading requirements with publishing, the editorial set-up
-with new home pages, workflows with new index pages."""
+with new home pages, workflows with new index pages, the search vocabularies with what is published and visible."""
 
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.signals import page_published, page_unpublished
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import editorial, services
+from . import editorial, queries, services
 from .models import HomePage, PolicyIndexPage
 
 
@@ -30,3 +31,19 @@ def on_home_created(sender, instance, created, raw=False, **kwargs):
 def on_policy_index_created(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         editorial.assign_policy_workflow(instance)
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+@receiver(post_delete, sender=PageViewRestriction)
+@receiver(post_save, sender=PageViewRestriction)
+def on_titles_or_visibility_changed(sender, **kwargs):
+    # a suggestion must come from a title the user may see now, not from one unpublished or restricted since
+    queries.forget_vocabularies()
+
+
+@receiver(post_delete)
+def on_page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        queries.forget_vocabularies()

@@ -28,4 +28,7 @@ urlpatterns = [
     path("bacaan-wajib/<int:page_id>/unduh/", views.reading_report_xlsx, name="home_reading_report_xlsx"),
     path("konten/pencarian-kosong/", views.search_gap_report, name="home_search_gaps"),
     path("konten/tinjauan/", views.review_due, name="home_review_due"),
+    path("kebijakan/persetujuan/", views.approvals, name="home_approvals"),
+    path("kebijakan/persetujuan/<int:task_state_id>/", views.approval_preview, name="home_approval_preview"),
+    path("kebijakan/persetujuan/<int:task_state_id>/putuskan/", views.approval_decide, name="home_approval_decide"),
 ]

@@ -3,15 +3,18 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from portal.db_router import reads_from_replica
+
 from . import queries, services
 from .exports import acknowledgement_workbook
-from .forms import AcknowledgeForm, FeedbackForm, SearchForm
+from .forms import AcknowledgeForm, ApprovalForm, FeedbackForm, SearchForm
 from .models import Acknowledgement, PageFeedback, ReadingRequirement
 from .models.privacy import can_view
 
@@ -32,18 +35,18 @@ def _back(request, page):
 
 def search(request):
     form = SearchForm(request.GET or None)
-    context = {"form": form, "query": "", "results": None, "promoted": []}
+    context = {"form": form, "query": "", "outcome": None}
     if form.is_valid() and form.cleaned_data["q"].strip():
-        query, kind = form.cleaned_data["q"].strip(), form.cleaned_data["jenis"]
-        results, promoted = queries.search_pages(request.user, query, kind)
-        items = Paginator(results, queries.PER_PAGE).get_page(request.GET.get("page"))
-        if items.paginator.count == 0 and not promoted:
+        query, kind = " ".join(form.cleaned_data["q"].split()), form.cleaned_data["jenis"]
+        outcome = queries.search(request.user, query, kind, request.GET.get("page"))
+        if outcome.total == 0 and not outcome.promoted:
             services.record_search_gap(request.user, query)
         context.update(
             query=query,
-            results=items,
-            promoted=promoted,
-            query_string=urlencode({"q": query, "jenis": kind} if kind else {"q": query}),
+            outcome=outcome,
+            results=outcome.results,
+            browse=queries.menu_pages(request.user) if not outcome.results.paginator.count else [],
+            query_string=urlencode({"q": query, "jenis": outcome.kind} if outcome.kind else {"q": query}),
         )
     return render(request, "home/search.html", context)
 
@@ -83,6 +86,7 @@ def feedback(request, page_id):
     return _back(request, page)
 
 
+@reads_from_replica
 def reading_reports(request):
     if not queries.is_editor(request.user):
         raise PermissionDenied
@@ -99,6 +103,7 @@ def _requirement_or_404(user, page_id):
     return requirement
 
 
+@reads_from_replica
 def reading_report(request, page_id):
     requirement = _requirement_or_404(request.user, page_id)
     report = queries.acknowledgement_report(requirement)
@@ -110,6 +115,7 @@ def reading_report(request, page_id):
     )
 
 
+@reads_from_replica
 def reading_report_xlsx(request, page_id):
     requirement = _requirement_or_404(request.user, page_id)
     report = queries.acknowledgement_report(requirement)
@@ -125,6 +131,7 @@ def reading_report_xlsx(request, page_id):
     return response
 
 
+@reads_from_replica
 def search_gap_report(request):
     if not queries.is_editor(request.user):
         raise PermissionDenied
@@ -137,3 +144,46 @@ def review_due(request):
     pages = queries.review_due_pages(request.user)
     feedback = Paginator(queries.feedback_for_owner(request.user), 20).get_page(request.GET.get("page"))
     return render(request, "home/review_due.html", {"pages": pages, "feedback": feedback})
+
+
+def approvals(request):
+    """Pages awaiting this user's approval in Wagtail workflows, to preview and decide without the admin."""
+    items = Paginator(queries.approvals_for(request.user), queries.PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "home/approvals.html", {"items": items, "form": ApprovalForm()})
+
+
+def approval_preview(request, task_state_id):
+    """The submitted revision as readers will see it, inside the intranet, with the decision above it. Rendered
+    by the page's own preview (Wagtail's serve_preview), never published."""
+    state, _page = queries.approval_for(request.user, task_state_id)
+    revision_page = state.revision.as_object()
+    request.is_preview = True
+    request.preview_mode = revision_page.default_preview_mode
+    request.approval_review = {"state": state, "form": ApprovalForm()}
+    response = revision_page.serve_preview(request, revision_page.default_preview_mode)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_POST
+def approval_decide(request, task_state_id):
+    form = ApprovalForm(request.POST)
+    if not form.is_valid():
+        queries.approval_for(request.user, task_state_id)  # 404 before saying anything about someone else's task
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        return HttpResponseRedirect(reverse("home_approval_preview", args=[task_state_id]))
+    try:
+        action = services.decide_approval(
+            actor=request.user,
+            task_state_id=task_state_id,
+            action=form.cleaned_data["action"],
+            comment=form.cleaned_data["comment"],
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return HttpResponseRedirect(reverse("home_approvals"))
+    if action == "approve":
+        messages.success(request, _("Halaman disetujui."))
+    else:
+        messages.success(request, _("Permintaan perubahan dikirim kepada pengusul."))
+    return HttpResponseRedirect(reverse("home_approvals"))

@@ -1,10 +1,11 @@
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import queries
+from . import editorial, queries
 from .admin_api import register_scoped_endpoints
 from .admin_scope import navigable_q
 from .media_access import can_download
@@ -71,3 +72,17 @@ def hide_cross_instansi_reports(request, menu_items):
     # the page-types report lists pages of every instansi; its views answer 404 to others (home.admin_guards)
     if not request.user.is_superuser:
         menu_items[:] = [item for item in menu_items if item.name not in {"page-types-usage"}]
+
+
+@hooks.register("construct_page_action_menu")
+def hide_approve_from_submitter(menu_items, request, context):
+    page = context.get("page")
+    if page is not None and page.pk and editorial.is_own_submission(page, request.user):
+        menu_items[:] = [item for item in menu_items if getattr(item, "name", None) != "approve"]
+
+
+@hooks.register("before_edit_page")
+def refuse_approval_by_submitter(request, page):
+    approving = request.method == "POST" and request.POST.get("workflow-action-name") == "approve"
+    if approving and editorial.is_own_submission(page, request.user):
+        raise PermissionDenied

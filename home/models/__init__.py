@@ -1,5 +1,6 @@
 from .audience import AudienceRule
 from .base import BasePage, HomeFooterLink, HomePage, InstansiSiteSettings, PortalRootPage, PortalSettings
+from .editorial import EditorialWorkflow
 from .feedback import PageFeedback, SearchGap
 from .media import InstansiCollection
 from .pages import (
@@ -23,6 +24,7 @@ __all__ = [
     "BasePage",
     "ContentIndexPage",
     "ContentPage",
+    "EditorialWorkflow",
     "HomeFooterLink",
     "HomePage",
     "InstansiCollection",

@@ -10,16 +10,31 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 
 from portal.dashboard import render_panels
+from portal.frame import remember, shared_value
 from portal.page_context import page_context
 from portal.scoping import pegawai_of
 
 from .privacy import can_view, filter_visible
 
 
-class BasePage(Page):
+class CachedViewRestrictions:
+    """Wagtail asks for the view restrictions above a page on every view (two queries). They change rarely, and
+    drop the shared frame token when they do: the rows come from the cache, handed back as a queryset whose result
+    is already there, so Wagtail's own uses (`exists()`, iterating, `order_by()` for a fresh read) keep working."""
+
+    def get_view_restrictions(self):
+        rows = shared_value(
+            f"view-restrictions:{self.pk}", lambda: list(super(CachedViewRestrictions, self).get_view_restrictions())
+        )
+        cached = PageViewRestriction.objects.filter(pk__in=[row.pk for row in rows])
+        cached._result_cache = rows
+        return cached
+
+
+class BasePage(CachedViewRestrictions, Page):
     """Base of every page on the intranet. `visible_to(user)` is the privacy-aware queryset that listings,
     menus, search and the dashboard use, so they never show a page (not even its title) the user may not view.
     The rules live in home.models.privacy: Wagtail view restrictions, the user's instansi subtree and the
@@ -44,7 +59,7 @@ class BasePage(Page):
         return super().serve(request, *args, **kwargs)
 
 
-class PortalRootPage(Page):
+class PortalRootPage(CachedViewRestrictions, Page):
     """Root of the default site: sends each employee to the home page of their own instansi."""
 
     parent_page_types = ["wagtailcore.Page"]
@@ -54,12 +69,33 @@ class PortalRootPage(Page):
     class Meta:
         verbose_name = _("akar portal")
 
+    def route(self, request, path_components):
+        """The addressed page in one query instead of two per level of its path: the deepest page whose URL path
+        starts the request's; that page routes whatever remains (its own views, or a 404), as Wagtail's default
+        walk would after reaching it. Unpublished pages on the way are passed through, as Wagtail does."""
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [f"{self.url_path}{'/'.join(path_components[:n])}/" for n in range(1, len(path_components) + 1)]
+        found = (
+            Page.objects.filter(url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth)
+            .order_by("-depth")
+            .first()
+        )
+        if found is None:
+            raise Http404
+        return found.specific.route(request, path_components[found.depth - self.depth :])
+
     def serve(self, request, *args, **kwargs):
         me = pegawai_of(request.user)
         if me is not None:
-            home = HomePage.objects.live().filter(instansi_id=me.instansi_id).first()
-            if home is not None:
-                return redirect(home.url)
+
+            def home_url():
+                home = HomePage.objects.live().filter(instansi_id=me.instansi_id).first()
+                return home.url if home is not None else None
+
+            url = remember(request.user, "home_url", home_url)
+            if url is not None:
+                return redirect(url)
         homes = filter_visible(HomePage.objects.live(), request.user).select_related("instansi").order_by("title")
         return TemplateResponse(request, "home/portal_root_page.html", {"page": self, "homes": homes})
 

@@ -172,6 +172,8 @@ class PolicyPage(RequiredReadingMixin, OwnedPageMixin, BasePage):
         index.FilterField("regulation_type"),
         index.FilterField("status"),
     ]
+    # the number is searched but is no reading text: a result's snippet comes from these (portal/search_text.py)
+    search_snippet_fields = ("summary", "body")
     content_panels = [
         *BasePage.content_panels,
         MultiFieldPanel(

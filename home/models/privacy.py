@@ -16,6 +16,7 @@ from django.db.models import Exists, OuterRef, Q
 from wagtail.models import Page, PageViewRestriction
 
 from portal import roles
+from portal.frame import remember
 from portal.org_tree import unit_ancestor_ids
 from portal.scoping import has_role, pegawai_of, user_group_ids
 
@@ -69,10 +70,15 @@ def _hidden_restriction_paths(user):
 
 
 def privacy_context(user):
-    """Computed once per user object (i.e. once per request): three or four small queries."""
+    """Three or four small queries, once per user until their frame is invalidated (portal.frame)."""
     cached = getattr(user, _CACHE_ATTR, None)
-    if cached is not None:
-        return cached
+    if cached is None:
+        cached = remember(user, "page_privacy", lambda: _privacy_context(user))
+        setattr(user, _CACHE_ATTR, cached)
+    return cached
+
+
+def _privacy_context(user):
     me = pegawai_of(user)
     other_homes = _home_model().objects.all()
     if me is not None:
@@ -83,7 +89,6 @@ def privacy_context(user):
         skip_audience=me is not None and has_role(user, roles.ADMIN_KONTEN, roles.PIMPINAN),
         audience_q=audience_q_for(user),
     )
-    setattr(user, _CACHE_ATTR, context)
     return context
 
 
@@ -116,6 +121,8 @@ def in_other_instansi(page, user):
     """Whether `page` lies in the home subtree of an instansi that is not the user's (never for superusers)."""
     if getattr(user, "is_superuser", False):
         return False
-    homes = _home_model().objects.filter(path__in=[page.path[:i] for i in range(4, len(page.path) + 1, 4)])
     me = pegawai_of(user)
-    return homes.exclude(instansi_id=me.instansi_id).exists() if me is not None else homes.exists()
+    homes = remember(user, "home_paths", lambda: list(_home_model().objects.values_list("path", "instansi_id")))
+    return any(
+        page.path.startswith(path) and (me is None or instansi_id != me.instansi_id) for path, instansi_id in homes
+    )

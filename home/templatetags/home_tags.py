@@ -1,8 +1,13 @@
+import re
+
 from django import template
+from django.utils.html import format_html
+
+from portal.frame import remember
 
 from .. import queries
 from ..models import InstansiSiteSettings
-from ..models.privacy import can_view
+from ..models.privacy import can_view, filter_visible
 
 register = template.Library()
 
@@ -13,9 +18,14 @@ def home_menu(context):
     request = context.get("request")
     if request is None or not request.user.is_authenticated:
         return []
-    if not hasattr(request, "_home_menu"):
-        request._home_menu = queries.menu_pages(request.user)
-    return request._home_menu
+
+    def entries():
+        return [
+            {"title": page.title, "url": page.get_url(request), "path": page.path}
+            for page in queries.menu_pages(request.user)
+        ]
+
+    return remember(request.user, "home_menu", entries)
 
 
 @register.simple_tag(takes_context=True)
@@ -24,18 +34,43 @@ def instansi_settings(context):
     request = context.get("request")
     if request is None:
         return InstansiSiteSettings.for_instansi_id(None)
-    if not hasattr(request, "_instansi_settings"):
-        me = queries.pegawai_of(request.user)
-        request._instansi_settings = InstansiSiteSettings.for_instansi_id(me.instansi_id if me else None, request)
-    return request._instansi_settings
+    me = queries.pegawai_of(request.user)
+    return remember(
+        request.user,
+        "site_settings",
+        lambda: InstansiSiteSettings.for_instansi_id(me.instansi_id if me else None, request),
+    )
 
 
 @register.simple_tag(takes_context=True)
 def is_content_editor(context):
     request = context.get("request")
-    return bool(request and request.user.is_authenticated and queries.is_editor(request.user))
+    if request is None or not request.user.is_authenticated:
+        return False
+    return remember(request.user, "is_content_editor", lambda: bool(queries.is_editor(request.user)))
 
 
 @register.filter
 def visible_for(page, user):
     return page is not None and can_view(page, user)
+
+
+@register.filter
+def only_visible_to(pages, user):
+    """The pages of a queryset this user may view, in one query (instead of `visible_for` on each in a loop)."""
+    return filter_visible(pages, user)
+
+
+@register.filter
+def document_caption(document, label=""):
+    """The link text of a document: its label (or title), then its type and size, "(PDF, 1,2 MB)", for readers on
+    a weak connection; a label that already names the type ("Bahan paparan (PDF)") does not get it twice."""
+    from django.template.defaultfilters import filesizeformat
+
+    text = (label or document.title).strip()
+    extension = document.file_extension.upper()
+    text = re.sub(rf"\s*\({re.escape(extension)}\)\s*$", "", text, flags=re.IGNORECASE) if extension else text
+    details = ", ".join(
+        part for part in [extension, filesizeformat(document.file_size) if document.file_size else ""] if part
+    )
+    return format_html('{} <span class="muted">({})</span>', text, details) if details else text

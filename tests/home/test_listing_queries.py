@@ -47,3 +47,12 @@ def test_query_count_does_not_grow(intranet, org, login, django_assert_num_queri
             client.get(intranet.gorontalo.policies.url)
         counts.append(len(ctx.captured_queries))
     assert counts[0] == counts[1]
+
+
+def test_an_empty_filter_says_no_match_not_no_pages(intranet, org, login):
+    policy(intranet.gorontalo.policies, title="Kebijakan Cuti", number="1/2025")
+    client = login(org.pegawai)
+    html = client.get(intranet.gorontalo.policies.url, {"tahun": "1999"}).content.decode()
+    assert "Tidak ada halaman yang cocok dengan saringan ini." in html and "Belum ada halaman." not in html
+    empty = client.get(intranet.gorontalo.news.url).content.decode()
+    assert "Belum ada halaman." in empty

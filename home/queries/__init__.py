@@ -2,19 +2,22 @@
 
 from datetime import date
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.http import urlencode
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import GroupApprovalTask, Page, PageViewRestriction, TaskState
 
 from portal import roles
+from portal.frame import remember
 from portal.models import Pegawai
 from portal.permissions import acts_as, is_superadmin
-from portal.scoping import pegawai_of
-from portal.search_types import search_types
+from portal.scoping import pegawai_of, user_group_ids
 
-from .models import (
+from ..models import (
     Acknowledgement,
     ContentPage,
     HomePage,
@@ -28,7 +31,9 @@ from .models import (
     SocialisationPage,
     filter_visible,
 )
-from .permissions import is_content_editor
+from ..models.privacy import in_other_instansi, privacy_context
+from ..permissions import is_content_editor
+from .search import SearchOutcome, forget_vocabularies, search, title_vocabulary  # noqa: F401 (the module's API)
 
 PER_PAGE = 20
 EDITOR_ROLES = (roles.ADMIN_KONTEN, roles.PIMPINAN)
@@ -45,7 +50,7 @@ def my_home(user):
     me = pegawai_of(user)
     if me is None:
         return None
-    return HomePage.objects.live().filter(instansi_id=me.instansi_id).first()
+    return remember(user, "my_home", lambda: HomePage.objects.live().filter(instansi_id=me.instansi_id).first())
 
 
 def menu_pages(user):
@@ -118,30 +123,6 @@ def policy_listing(index_page, request):
     }
 
 
-def search_pages(user, query, kind=""):
-    """Privacy-aware full-text search. Returns (results, promoted pages)."""
-    from wagtail.contrib.search_promotions.models import Query
-
-    chosen = search_types.get(kind) if kind else None
-    model = chosen.model if chosen else Page
-    visible_ids = filter_visible(Page.objects.live(), user).values("pk")
-    queryset = model.objects.live().filter(pk__in=visible_ids)
-    if model is Page:
-        # only the intranet's readable page types, not index or home pages
-        queryset = queryset.type(*(entry.model for entry in search_types))
-    results = queryset.search(query, operator="and")
-    promoted = []
-    if query:
-        picks = Query.get(query).editors_picks.select_related("page")
-        allowed = set(
-            filter_visible(Page.objects.live(), user)
-            .filter(pk__in=[p.page_id for p in picks])
-            .values_list("pk", flat=True)
-        )
-        promoted = [pick for pick in picks if pick.page_id in allowed]
-    return results, promoted
-
-
 def audience_pegawai(page, requirement=None):
     """The active employees a required-reading page is for: its instansi, narrowed by its audience rules and
     its group view restrictions."""
@@ -186,7 +167,10 @@ def outstanding_reading(user):
         .select_related("page")
         .order_by("deadline", "pk")
     )
-    # audience rules were applied by filter_visible for ordinary employees; editors skip them there
+    # audience rules and view restrictions were applied by filter_visible for ordinary employees, in the one query
+    # above; editors skip the audience rules there, so for them each requirement's audience is asked
+    if not privacy_context(user).skip_audience:
+        return list(requirements)
     return [r for r in requirements if audience_pegawai(r.page, r).filter(pk=me.pk).exists()]
 
 
@@ -256,10 +240,20 @@ def acknowledgement_report(requirement):
     }
 
 
+def answers_for_pages(user):
+    """Whether the user owns (or answers for) any live page: most employees do not, and are spared the queries."""
+    owned = Q(content_owner=user) | Q(content_owner__isnull=True, owner=user)
+    return remember(
+        user, "answers_for_pages", lambda: any(m.objects.live().filter(owned).exists() for m in OWNED_PAGE_TYPES)
+    )
+
+
 def review_due_pages(user, today=None):
     """Pages the user answers for whose review date has passed."""
     today = today or timezone.localdate()
     found = []
+    if not answers_for_pages(user):
+        return found
     for model in OWNED_PAGE_TYPES:
         found.extend(
             model.objects.live()
@@ -288,3 +282,79 @@ def search_gaps(user):
     if not is_content_editor(user):
         return queryset.none()
     return queryset.filter(instansi_id=pegawai_of(user).instansi_id)
+
+
+def reading_at_a_glance(user, limit=3):
+    """For leaders: the instansi's latest active required readings, each with its completion and its units, the
+    least complete first (two queries per reading)."""
+    me = pegawai_of(user)
+    if me is None or not acts_as(user, roles.PIMPINAN, me.instansi_id):
+        return None
+    requirements = (
+        ReadingRequirement.objects.filter(active=True, instansi_id=me.instansi_id, page__live=True)
+        .select_related("page")
+        .order_by("-generation_since", "-pk")[:limit]
+    )
+    rows = []
+    for requirement in requirements:
+        report = acknowledgement_report(requirement)
+        units = sorted(report["per_unit"], key=lambda row: (row["percent"], row["unit__name"]))
+        rows.append({"requirement": requirement, "percent": report["percent"], "total": report["total"],
+                     "done": report["done"], "lowest": units[:3]})  # fmt: skip
+    return rows
+
+
+def moderated_task_ids(user):
+    """The active group approval tasks whose groups the user is in (kept in the user's frame)."""
+    return remember(
+        user,
+        "moderated_tasks",
+        lambda: sorted(
+            GroupApprovalTask.objects.filter(active=True, groups__in=user_group_ids(user))
+            .values_list("pk", flat=True)
+            .distinct()
+        ),
+    )
+
+
+def approvals_for(user):
+    """Page workflow tasks in progress that this user moderates, oldest first, never their own submissions. The same
+    rule as Wagtail's group approval task (a member of one of the task's groups; a superuser any), in one query
+    instead of Wagtail's one per task of every instansi; `approval_for` asks the task itself before anything is
+    decided."""
+    states = TaskState.objects.filter(
+        status=TaskState.STATUS_IN_PROGRESS,
+        task__active=True,
+        workflow_state__base_content_type=ContentType.objects.get_for_model(Page),
+    )
+    if not user.is_superuser:
+        states = states.filter(task_id__in=moderated_task_ids(user))
+    return (
+        states.exclude(workflow_state__requested_by=user)
+        .select_related(
+            "task",
+            "revision",
+            "workflow_state__workflow",
+            "workflow_state__requested_by__pegawai",
+            "workflow_state__content_type",
+        )
+        .order_by("started_at", "pk")
+    )
+
+
+def approval_for(user, task_state_id):
+    """One task awaiting this user's decision, with its page; 404 for anyone who may not decide it (another
+    instansi's page, a task of another group, one's own submission, a task already decided)."""
+    state = get_object_or_404(approvals_for(user), pk=task_state_id)
+    page = Page.objects.filter(pk=state.workflow_state.object_id).first()
+    if page is None or in_other_instansi(page, user) or not state.task.specific.user_can_access_editor(page, user):
+        raise Http404
+    return state, page
+
+
+def pages_awaiting_my_approval(user, limit=10):
+    """Workflow tasks (e.g. a policy awaiting the Pimpinan) this user may approve, never their own submissions; no
+    query at all for the many who moderate nothing."""
+    if not user.is_superuser and not moderated_task_ids(user):
+        return []
+    return list(approvals_for(user)[:limit])

@@ -1,0 +1,33 @@
+"""The main menu is kept in the user's frame: publishing, unpublishing or restricting a page changes it at once."""
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import PageViewRestriction
+
+from home.models import ContentIndexPage
+from portal import roles
+
+from .builders import add
+
+pytestmark = pytest.mark.django_db
+
+
+def _menu(client):
+    html = client.get("/notifikasi/").content.decode()
+    return html[html.index('aria-label="Navigasi utama"') :]
+
+
+def test_menu_follows_publishing_and_restrictions(org, intranet, login):
+    client = login(org.pegawai)
+    assert "Layanan Kepegawaian" not in _menu(client)
+    page = add(
+        intranet.gorontalo.home, ContentIndexPage(title="Layanan Kepegawaian", slug="layanan", show_in_menus=True)
+    )
+    assert "Layanan Kepegawaian" in _menu(client)
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.set([Group.objects.get(name=roles.ADMIN_SDM)])  # as the admin saves it: groups come last
+    assert "Layanan Kepegawaian" not in _menu(client)
+    restriction.delete()
+    assert "Layanan Kepegawaian" in _menu(client)
+    page.unpublish()
+    assert "Layanan Kepegawaian" not in _menu(client)
