@@ -12,6 +12,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from portal.api_errors import as_api_error
 from portal.scoping import pegawai_of
 
 from . import queries, services
@@ -30,7 +31,7 @@ class SessionSerializer(serializers.ModelSerializer):
     class Meta:
         model = TrainingSession
         fields = [
-            "id", "course_id", "course", "name", "jp", "bentuk", "requires_approval", "instansi", "start_at",
+            "id", "course_id", "course", "name", "kind", "jp", "bentuk", "requires_approval", "instansi", "start_at",
             "end_at", "place", "online_url", "capacity", "seats_left", "enrol_opens_at", "enrol_closes_at",
             "open_to_other_instansi",
         ]  # fmt: skip
@@ -101,12 +102,6 @@ class SessionFilter(django_filters.FilterSet):
         return queryset.filter(seats_taken__lt=F("capacity")) if value else queryset
 
 
-def _as_api_error(error):
-    if isinstance(error, DjangoPermissionDenied):
-        return exceptions.PermissionDenied(str(error) or None)
-    return exceptions.ValidationError({"detail": " ".join(error.messages)})
-
-
 @extend_schema(tags=["training"])
 class SessionViewSet(viewsets.ReadOnlyModelViewSet):
     """Open sessions (enrolment window open, not started) of the user's instansi or open to every instansi."""
@@ -130,7 +125,7 @@ class SessionViewSet(viewsets.ReadOnlyModelViewSet):
         try:
             enrolment = services.enrol(request.user, me, session.pk, body.validated_data.get("note", ""))
         except (DjangoValidationError, DjangoPermissionDenied) as error:
-            raise _as_api_error(error) from None
+            raise as_api_error(error) from None
         return Response(EnrolmentSerializer(enrolment).data, status=status.HTTP_201_CREATED)
 
 
@@ -153,7 +148,7 @@ class EnrolmentViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
         try:
             enrolment = services.cancel(request.user, enrolment.pk, body.validated_data.get("reason", ""))
         except (DjangoValidationError, DjangoPermissionDenied) as error:
-            raise _as_api_error(error) from None
+            raise as_api_error(error) from None
         return Response(EnrolmentSerializer(queries.my_enrolments(request.user).get(pk=enrolment.pk)).data)
 
 

@@ -9,3 +9,4 @@ class KompetensiConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .plans import receivers  # noqa: F401

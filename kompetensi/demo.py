@@ -18,6 +18,8 @@ from portal.demo import register_demo_step
 from portal.models import Instansi, Pegawai
 
 from . import services
+from .competency import demo as competency_demo
+from .mentoring import demo as mentoring_demo  # noqa: F401  (registers the mentoring demo step)
 from .models import (
     BentukPengembangan,
     CourseCompetency,
@@ -32,11 +34,11 @@ from .models import (
 # slug, title, bentuk, jp, provider, approval, certificate months, competencies, extra fields
 COURSES = [
     ("pelayanan-publik-prima", "Pelayanan Publik Prima", "pelatihan_teknis", 16, "BKD", False, None,
-     [("", "Orientasi pada pelayanan", 3)], {"audience": "Seluruh ASN yang melayani masyarakat"}),
+     [("M.05", "Pelayanan Publik", 3)], {"audience": "Seluruh ASN yang melayani masyarakat"}),
     ("pelayanan-publik-lanjutan", "Pelayanan Publik Prima Lanjutan: Penanganan Pengaduan", "pelatihan_teknis", 12,
-     "BKD", True, None, [("", "Orientasi pada pelayanan", 4)], {"prerequisite": "pelayanan-publik-prima"}),
+     "BKD", True, None, [("M.05", "Pelayanan Publik", 4)], {"prerequisite": "pelayanan-publik-prima"}),
     ("standar-pelayanan-skm", "Standar Pelayanan dan Survei Kepuasan Masyarakat", "bimbingan_teknis", 8,
-     "Ombudsman RI Perwakilan", False, None, [("", "Orientasi pada pelayanan", 3)], {}),
+     "Ombudsman RI Perwakilan", False, None, [("M.05", "Pelayanan Publik", 3)], {}),
     ("literasi-digital", "Literasi Digital untuk ASN", "e_learning", 6, "Kementerian Kominfo", False, None,
      [("", "Literasi digital", 2)], {"audience": "Seluruh ASN"}),
     ("analisis-data-spreadsheet", "Analisis Data dengan Spreadsheet", "pelatihan_teknis", 12, "Dinas Kominfo",
@@ -48,9 +50,9 @@ COURSES = [
     ("berakhlak-dasar", "Core Values BerAKHLAK dan Employer Branding ASN", "sosialisasi", 4, "BKD", False, None,
      [("", "BerAKHLAK", 2)], {"audience": "Seluruh ASN, wajib bagi CPNS dan PPPK baru"}),
     ("berakhlak-pelayanan", "Internalisasi BerAKHLAK: Berorientasi Pelayanan dan Kolaboratif", "workshop", 5,
-     "BKD", False, None, [("", "BerAKHLAK", 3), ("M.04", "Kerja Sama", 3)], {}),
+     "BKD", False, None, [("", "BerAKHLAK", 3), ("M.02", "Kerjasama", 3)], {}),
     ("manajemen-kinerja", "Manajemen Kinerja ASN: Menyusun SKP dan Dialog Kinerja", "bimbingan_teknis", 8, "BKD",
-     False, None, [("M.03", "Inovasi", 2)], {}),
+     False, None, [("M.03", "Komunikasi", 2)], {}),
     ("anjab-abk", "Penyusunan Analisis Jabatan dan Analisis Beban Kerja", "pelatihan_teknis", 24, "BKD", True, None,
      [("", "Analisis jabatan", 3)], {}),
     ("coaching-mentoring", "Coaching dan Mentoring untuk Atasan", "pelatihan_manajerial", 16, "BKD", True, None,
@@ -59,7 +61,7 @@ COURSES = [
      [("M.07", "Mengelola Perubahan", 3), ("M.08", "Pengambilan Keputusan", 3)],
      {"audience_jabatan_kind": "pengawas", "audience": "Pejabat pengawas"}),
     ("pka", "Pelatihan Kepemimpinan Administrator (PKA)", "pelatihan_kepemimpinan", 40, "BPSDM Provinsi", True,
-     None, [("M.02", "Kepemimpinan", 4)], {"audience_jabatan_kind": "administrator", "audience": "Pejabat administrator"}),
+     None, [("M.08", "Pengambilan Keputusan", 4)], {"audience_jabatan_kind": "administrator", "audience": "Pejabat administrator"}),
     ("pembelajaran-berdiferensiasi", "Pembelajaran Berdiferensiasi Kurikulum Merdeka", "pelatihan_fungsional", 32,
      "Dinas Pendidikan", True, 36, [("", "Pedagogik", 3)], {"audience": "Guru dan pengawas sekolah (Dinas Pendidikan)"}),
     ("asesmen-literasi-numerasi", "Asesmen Diagnostik Literasi dan Numerasi", "pelatihan_fungsional", 16,
@@ -123,6 +125,10 @@ def ensure_courses(catalog):
     return by_slug
 
 
+WORKSHOP_FACILITATORS = "Dra. Rahmawati Usman, M.Si. (BKD)\nAgus Salim, S.Psi. (Widyaiswara BPSDM)"
+WORKSHOP_OUTPUTS = "Rencana aksi BerAKHLAK tiap unit\nDaftar perilaku pelayanan yang disepakati bersama"
+
+
 def _at(day, hour, tz):
     return datetime.combine(day, time(hour, 0), tzinfo=tz)
 
@@ -147,10 +153,14 @@ def ensure_sessions(instansi, courses, organiser, today):
             days = 3 if "berjalan" in name else jp_days
             start, end = _at(first_day, 8, tz), _at(first_day + timedelta(days=days - 1), 16, tz)
             online = "berjalan" in name or course.bentuk.code == "e_learning"
+            workshop = course.bentuk.code == "workshop"
             session, _created = TrainingSession.objects.get_or_create(
                 course=course,
                 name=name,
                 defaults={
+                    "kind": TrainingSession.Kind.WORKSHOP if workshop else TrainingSession.Kind.TRAINING,
+                    "facilitators": WORKSHOP_FACILITATORS if workshop else "",
+                    "expected_outputs": WORKSHOP_OUTPUTS if workshop else "",
                     "instansi": instansi, "start_at": start, "end_at": end,
                     "place": "" if online else f"Aula {course.provider}",
                     "online_url": "https://zoom.example.go.id/j/lentera" if online else "",
@@ -299,3 +309,38 @@ def load_training(stdout=None):
         for instansi in Instansi.objects.order_by("pk"):
             with transaction.atomic():
                 load_instansi(instansi, today, stdout)
+
+
+# completing it claims M.03 (its target by code) for the supervisor to confirm
+COMPETENCY_JOURNEY_COURSE = "manajemen-kinerja"
+
+
+def complete_journey_course(instansi):
+    """The journey employee completes a past session of a course that targets a competency: the completion claims
+    a level that waits for their supervisor (the loop the competency journey shows)."""
+    journey = Pegawai.objects.filter(user__username=f"pegawai.{instansi.slug}", instansi=instansi).first()
+    session = (
+        TrainingSession.objects.filter(course__slug=COMPETENCY_JOURNEY_COURSE, instansi=instansi, name="Angkatan I")
+        .select_related("organiser__user")
+        .first()
+    )
+    if journey is None or session is None or session.organiser is None:
+        return
+    if Enrolment.objects.filter(session=session, pegawai=journey).exists():
+        return
+    run_past_session(session, [journey], session.organiser.user, random.Random(0), always_pass=[journey])
+
+
+@register_demo_step("kompetensi-competency", order=45)
+def load_competency(stdout=None):
+    """Standards, assessments and profiles (kompetensi/competency/demo.py), then the course claim above."""
+    today = timezone.localdate()
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+        competency_demo.load_all(today)
+        gorontalo = Instansi.objects.filter(slug="gorontalo").first()
+        if gorontalo is not None:
+            with transaction.atomic():
+                complete_journey_course(gorontalo)
+
+
+from .plans import demo as plans_demo  # noqa: E402, F401  (registers the plans step, found through this module)

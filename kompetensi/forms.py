@@ -1,33 +1,11 @@
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import rules
-from .models import BentukPengembangan, EvaluationQuestion, ExternalLearning, TrainingSession
-
-EVIDENCE_TYPES = {
-    ".pdf": b"%PDF",
-    ".png": b"\x89PNG",
-    ".jpg": b"\xff\xd8\xff",
-    ".jpeg": b"\xff\xd8\xff",
-}
-EVIDENCE_MAX_BYTES = getattr(settings, "KOMPETENSI_EVIDENCE_MAX_BYTES", 5 * 1024 * 1024)
-
-
-def validate_evidence(upload):
-    """PDF, PNG or JPEG up to 5 MB, checked by content, not only by name."""
-    name = upload.name.lower()
-    ext = next((e for e in EVIDENCE_TYPES if name.endswith(e)), None)
-    if ext is None:
-        raise ValidationError(_("Bukti harus berupa berkas PDF, PNG, atau JPG."))
-    if upload.size > EVIDENCE_MAX_BYTES:
-        raise ValidationError(_("Ukuran bukti paling besar %(mb)s MB.") % {"mb": EVIDENCE_MAX_BYTES // (1024 * 1024)})
-    head = upload.read(8)
-    upload.seek(0)
-    if not head.startswith(EVIDENCE_TYPES[ext]):
-        raise ValidationError(_("Isi berkas tidak sesuai dengan jenisnya (%(ext)s).") % {"ext": ext})
+from .models import BentukPengembangan, EvaluationQuestion, ExternalLearning, SessionMaterial, TrainingSession
+from .uploads import MATERIAL_TYPES, validate_evidence, validate_material
 
 
 class DateTimeLocalInput(forms.DateTimeInput):
@@ -43,10 +21,12 @@ class SessionForm(forms.ModelForm):
     class Meta:
         model = TrainingSession
         fields = [
-            "course", "name", "start_at", "end_at", "place", "online_url", "capacity",
-            "enrol_opens_at", "enrol_closes_at", "open_to_other_instansi",
+            "course", "name", "kind", "start_at", "end_at", "place", "online_url", "capacity",
+            "enrol_opens_at", "enrol_closes_at", "open_to_other_instansi", "facilitators", "expected_outputs",
         ]  # fmt: skip
         widgets = {
+            "facilitators": forms.Textarea(attrs={"rows": 3}),
+            "expected_outputs": forms.Textarea(attrs={"rows": 3}),
             "start_at": DateTimeLocalInput(),
             "end_at": DateTimeLocalInput(),
             "enrol_opens_at": DateTimeLocalInput(),
@@ -61,6 +41,37 @@ class SessionForm(forms.ModelForm):
             self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
         if self.instance.pk:
             self.fields["course"].disabled = True
+        self.fields["kind"].required = False  # a form that does not say is a training session, as before workshops
+        self.fields["kind"].help_text = _(
+            "Workshop: kegiatan kerja yang menghasilkan keluaran; JP dihitung per hari menurut aturan konversi."
+        )
+
+    def clean_kind(self):
+        return self.cleaned_data.get("kind") or TrainingSession.Kind.TRAINING
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == TrainingSession.Kind.WORKSHOP and not (data.get("facilitators") or "").strip():
+            self.add_error("facilitators", _("Isi paling sedikit satu fasilitator workshop."))
+        return data
+
+
+class MaterialForm(forms.ModelForm):
+    class Meta:
+        model = SessionMaterial
+        fields = ["title", "file", "link"]
+        widgets = {"file": forms.ClearableFileInput(attrs={"accept": ",".join(MATERIAL_TYPES)})}
+        help_texts = {"link": _("Isi berkas atau tautan, salah satu saja.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].validators.append(validate_material)
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("file")) == bool(data.get("link")):
+            raise ValidationError(_("Unggah berkas atau isi tautan, salah satu saja."))
+        return data
 
 
 class ExternalLearningForm(forms.ModelForm):

@@ -1,6 +1,7 @@
 """Who may do what in the training module, named once, on portal's one check."""
 
 from portal import roles
+from portal.frame import remember
 from portal.permissions import acts_as, acts_as_in_own_instansi, is_hr_of, is_superadmin
 from portal.scoping import has_role, pegawai_of
 
@@ -45,10 +46,14 @@ def can_view_enrolment(user, enrolment) -> bool:
 def may_approve_anything(user) -> bool:
     """Whether the approvals page and its menu entry are offered (what is on it is scoped per row)."""
     me = pegawai_of(user)
-    return is_superadmin(user) or (
-        me is not None
-        and (has_role(user, roles.ATASAN) or me.has_reports or acts_as(user, roles.ADMIN_SDM, me.instansi_id))
-    )
+
+    def decide():
+        return is_superadmin(user) or (
+            me is not None
+            and (has_role(user, roles.ATASAN) or me.has_reports or acts_as(user, roles.ADMIN_SDM, me.instansi_id))
+        )
+
+    return remember(user, "may_approve_anything", decide)
 
 
 def approves_whole_instansi(user) -> bool:

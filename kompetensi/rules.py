@@ -6,6 +6,7 @@ import secrets
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 REQUESTED = "requested"
@@ -58,6 +59,15 @@ EXTERNAL_LEARNING_TRANSITIONS = {
 
 def can_transition(current, target):
     return target in ENROLMENT_TRANSITIONS.get(current, set())
+
+
+def holds_seat(state):
+    return state in SEAT_STATES
+
+
+def seat_change(current, target):
+    """How a move changes the session's seat counter: +1 into a seat, -1 out of one, 0 otherwise."""
+    return int(holds_seat(target)) - int(holds_seat(current))
 
 
 def placement(seats_taken, capacity):
@@ -134,6 +144,20 @@ def add_months(day, months):
 
 def certificate_valid_until(completed_on, validity_months):
     return add_months(completed_on, validity_months) if validity_months else None
+
+
+def date_range_text(start, end):
+    """A span of days as Indonesian documents write it, naming a month or year once when both ends share it:
+    "12 s.d. 14 November 2026", "28 Oktober s.d. 2 November 2026", "30 Desember 2026 s.d. 2 Januari 2027"."""
+    if end <= start:
+        return date_format(start, "j F Y")
+    if (start.year, start.month) == (end.year, end.month):
+        first = str(start.day)
+    elif start.year == end.year:
+        first = date_format(start, "j F")
+    else:
+        first = date_format(start, "j F Y")
+    return _("%(start)s s.d. %(end)s") % {"start": first, "end": date_format(end, "j F Y")}
 
 
 def months_left_in_year(today):

@@ -5,15 +5,15 @@ their own instansi's catalogue."""
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from portal.admin_scoping import ScopedSnippetViewSet, register_instansi_model
-from portal.models import Instansi
+from portal.admin_columns import yes_no_column
+from portal.admin_scoping import InstansiRuleViewSet, register_instansi_model
 from portal.permissions import same_instansi
-from portal.scoping import pegawai_of
 
+from .competency.admin import KompetensiGroup
+from .mentoring import wagtail_hooks as mentoring_hooks  # noqa: F401  (audit-log labels of mentoring)
 from .models import (
     BentukPengembangan,
     CoursePage,
@@ -22,6 +22,7 @@ from .models import (
     TargetJP,
     TrainingCatalogPage,
 )
+from .plans.state_machine import PLAN
 from .state_machines import ENROLMENT, EXTERNAL_LEARNING
 
 LOG_ACTIONS = [
@@ -29,12 +30,18 @@ LOG_ACTIONS = [
     ("kompetensi.session.enrol_unit", _("Angkatan: pendaftaran satu unit")),
     ("kompetensi.session.attendance", _("Angkatan: presensi dicatat")),
     ("kompetensi.certificate.revoked", _("Sertifikat dicabut")),
+    ("kompetensi.session.material_added", _("Angkatan: materi ditambahkan")),
+    ("kompetensi.session.material_removed", _("Angkatan: materi dihapus")),
 ]
 
 
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
-    machines = [*ENROLMENT.log_actions(_("Pendaftaran")), *EXTERNAL_LEARNING.log_actions(_("JP eksternal"))]
+    machines = [
+        *ENROLMENT.log_actions(_("Pendaftaran")),
+        *EXTERNAL_LEARNING.log_actions(_("JP eksternal")),
+        *PLAN.log_actions(_("Rencana pengembangan")),
+    ]
     for action, label in [*machines, *LOG_ACTIONS]:
         actions.register_action(action, label, label)
 
@@ -42,36 +49,18 @@ def register_log_actions(actions):
 # --- regulation data -------------------------------------------------------------------------------------------
 
 
-class InstansiRuleForm(WagtailAdminModelForm):
-    """HR edits their own instansi's rows; the defaults (no instansi) belong to the superadmin."""
-
-    def __init__(self, *args, for_user=None, **kwargs):
-        super().__init__(*args, for_user=for_user, **kwargs)
-        if "instansi" in self.fields and for_user is not None and not for_user.is_superuser:
-            me = pegawai_of(for_user)
-            self.fields["instansi"].queryset = Instansi.objects.filter(pk=getattr(me, "instansi_id", None))
-            self.fields["instansi"].required = True
-            self.fields["instansi"].empty_label = None
-
-
 register_instansi_model(KonversiJP)
 register_instansi_model(TargetJP)
-
-
-class InstansiRuleViewSet(ScopedSnippetViewSet):
-    """The defaults and the user's own instansi rows; another instansi's rows answer 404, and changing a
-    default row needs the superadmin (the kit's shared defaults)."""
-
-    form_class = InstansiRuleForm
-    shared_defaults = True
-    list_related = ("instansi",)
 
 
 class KonversiJPViewSet(InstansiRuleViewSet):
     model = KonversiJP
     icon = "table"
     menu_label = _("Konversi JP")
-    list_display = ["bentuk", "instansi", "unit", "jp_per_unit", "max_jp_per_unit", "max_units_per_month", "note"]
+    list_display = [
+        "bentuk", "instansi", "unit", "jp_per_unit", yes_no_column(KonversiJP, "max_jp_per_unit"),
+        "max_units_per_month", "note",
+    ]  # fmt: skip
     list_filter = ["unit"]
 
 
@@ -94,7 +83,7 @@ class EvaluationQuestionViewSet(SnippetViewSet):
     model = EvaluationQuestion
     icon = "help"
     menu_label = _("Pertanyaan evaluasi")
-    list_display = ["text", "order", "is_active"]
+    list_display = ["text", "order", yes_no_column(EvaluationQuestion, "is_active")]
 
 
 class PelatihanGroup(SnippetViewSetGroup):
@@ -105,6 +94,7 @@ class PelatihanGroup(SnippetViewSetGroup):
 
 
 register_snippet(PelatihanGroup)
+register_snippet(KompetensiGroup)
 
 
 # --- organisers stay in their own instansi's catalogue ---------------------------------------------------------

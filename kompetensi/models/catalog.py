@@ -1,5 +1,7 @@
 """The training catalogue: one TrainingCatalogPage per instansi (under its HomePage) with CoursePage children."""
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +13,8 @@ from wagtail.search import index
 
 from home.models import BasePage
 from portal.models import Jabatan
+
+from ..competency.forms import CoursePageForm
 
 
 class InstansiFromAncestorMixin:
@@ -101,6 +105,7 @@ class CoursePage(InstansiFromAncestorMixin, BasePage):
     parent_page_types = ["kompetensi.TrainingCatalogPage"]
     subpage_types = []
     template = "kompetensi/course_page.html"
+    base_form_class = CoursePageForm  # the dictionary select offers the course's instansi's entries only
 
     search_fields = [
         *BasePage.search_fields,
@@ -144,21 +149,44 @@ class CoursePage(InstansiFromAncestorMixin, BasePage):
 
 
 class CourseCompetency(Orderable):
-    """A competency the course develops and the level (1-5) it targets. Free text until the competency
-    dictionary exists; `code` is the hook that will link it to the dictionary's entry."""
+    """A competency the course develops and the level (1-5) it targets: an entry of the dictionary, or (for older
+    courses) free text whose `code` is matched against the dictionary when a participant completes."""
 
     course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="competencies")
+    competency = models.ForeignKey(
+        "kompetensi.Competency",
+        verbose_name=_("kompetensi dalam kamus"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="course_targets",
+        help_text=_("Pilih dari kamus kompetensi agar penyelesaian kursus menjadi bukti kompetensi peserta."),
+    )
     code = models.CharField(_("kode"), max_length=20, blank=True, help_text=_("Misalnya M.01."))
-    name = models.CharField(_("kompetensi"), max_length=200)
+    name = models.CharField(_("kompetensi"), max_length=200, blank=True)
     level = models.PositiveSmallIntegerField(
         _("level sasaran"), validators=[MinValueValidator(1), MaxValueValidator(5)], default=2
     )
 
-    panels = [FieldPanel("code"), FieldPanel("name"), FieldPanel("level")]
+    panels = [
+        FieldPanel("competency", widget=forms.Select),
+        FieldPanel("code"),
+        FieldPanel("name"),
+        FieldPanel("level"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("kompetensi kursus")
         verbose_name_plural = _("kompetensi kursus")
 
     def __str__(self):
-        return f"{self.name} (level {self.level})"
+        return f"{self.label} (level {self.level})"
+
+    @property
+    def label(self):
+        return self.competency.name if self.competency_id else self.name
+
+    def clean(self):
+        super().clean()
+        if not self.competency_id and not self.name.strip():
+            raise ValidationError({"competency": _("Pilih kompetensi dari kamus atau tuliskan namanya.")})

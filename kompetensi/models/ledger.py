@@ -1,5 +1,5 @@
-"""The yearly JP ledger: one entry per completed course or approved external learning, so a year's JP is
-one indexed sum however the JP were earned."""
+"""The yearly JP ledger: one entry per completed course, approved external learning or counted mentoring session,
+so a year's JP is one indexed sum however the JP were earned."""
 
 import uuid
 from pathlib import Path
@@ -83,6 +83,7 @@ class JPEntry(models.Model):
     class Source(models.TextChoices):
         COURSE = "course", _("Pelatihan")
         EXTERNAL = "external", _("Pembelajaran eksternal")
+        MENTORING = "mentoring", _("Mentoring")
 
     pegawai = models.ForeignKey(
         "portal.Pegawai", verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="jp_entries"
@@ -98,6 +99,9 @@ class JPEntry(models.Model):
     external = models.OneToOneField(
         ExternalLearning, on_delete=models.CASCADE, null=True, blank=True, related_name="jp_entry"
     )
+    mentoring_session = models.OneToOneField(
+        "kompetensi.MentoringSession", on_delete=models.CASCADE, null=True, blank=True, related_name="jp_entry"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -107,8 +111,15 @@ class JPEntry(models.Model):
         indexes = [models.Index(fields=["pegawai", "year"]), models.Index(fields=["year", "pegawai"])]
         constraints = [
             models.CheckConstraint(
-                condition=(models.Q(enrolment__isnull=False, external__isnull=True, source="course"))
-                | (models.Q(enrolment__isnull=True, external__isnull=False, source="external")),
+                condition=models.Q(
+                    enrolment__isnull=False, external__isnull=True, mentoring_session__isnull=True, source="course"
+                )
+                | models.Q(
+                    enrolment__isnull=True, external__isnull=False, mentoring_session__isnull=True, source="external"
+                )
+                | models.Q(
+                    enrolment__isnull=True, external__isnull=True, mentoring_session__isnull=False, source="mentoring"
+                ),
                 name="jp_entry_one_source",
             )
         ]

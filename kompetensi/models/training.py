@@ -1,6 +1,8 @@
 """Sessions (angkatan) of a course, enrolments and their history, attendance, certificates, evaluations."""
 
 import secrets
+import uuid
+from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -9,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import TransitionRecord
+from portal.private_storage import private_storage
 
 from .. import rules
 
@@ -18,6 +21,11 @@ def _token():
 
 
 class TrainingSession(models.Model):
+    class Kind(models.TextChoices):
+        TRAINING = "pelatihan", _("Pelatihan")
+        # a working session that produces something (a draft, a plan): JP by the workshop conversion rule, per day
+        WORKSHOP = "workshop", _("Workshop")
+
     course = models.ForeignKey(
         "kompetensi.CoursePage", verbose_name=_("kursus"), on_delete=models.CASCADE, related_name="sessions"
     )
@@ -26,6 +34,13 @@ class TrainingSession(models.Model):
         "portal.Instansi", verbose_name=_("instansi penyelenggara"), on_delete=models.PROTECT, related_name="+"
     )
     name = models.CharField(_("nama angkatan"), max_length=120, help_text=_("Misalnya Angkatan I 2026."))
+    kind = models.CharField(_("jenis kegiatan"), max_length=10, choices=Kind.choices, default=Kind.TRAINING)
+    facilitators = models.TextField(
+        _("fasilitator"), blank=True, max_length=2000, help_text=_("Satu nama per baris, boleh dengan asal instansi.")
+    )
+    expected_outputs = models.TextField(
+        _("keluaran yang diharapkan"), blank=True, max_length=2000, help_text=_("Satu keluaran per baris.")
+    )
     start_at = models.DateTimeField(_("mulai"))
     end_at = models.DateTimeField(_("selesai"))
     place = models.CharField(_("tempat"), max_length=200, blank=True)
@@ -42,8 +57,9 @@ class TrainingSession(models.Model):
         related_name="organised_sessions",
     )
     open_to_other_instansi = models.BooleanField(_("terbuka untuk pegawai instansi lain"), default=False)
-    # seats held by confirmed/attended/completed/not-completed enrolments; written only by services,
-    # under the session's row lock, so listings can show open seats without counting
+    # seats held by enrolments in rules.SEAT_STATES (confirmed, attended, completed, not completed); written only
+    # by the enrolment services' conditional UPDATEs, so listings show open seats without counting and a seat is
+    # taken without locking the session for longer than the enrolment's own commit
     seats_taken = models.PositiveIntegerField(_("kursi terisi"), default=0, editable=False)
     checkin_token = models.CharField(max_length=64, unique=True, default=_token, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -66,6 +82,12 @@ class TrainingSession(models.Model):
             models.CheckConstraint(
                 condition=models.Q(enrol_closes_at__gt=models.F("enrol_opens_at")), name="session_window_valid"
             ),
+            # the last guard against overbooking: whatever a bug or a hand-written UPDATE does, the database refuses
+            # more seats than the capacity, or fewer than none
+            models.CheckConstraint(
+                condition=models.Q(seats_taken__gte=0, seats_taken__lte=models.F("capacity")),
+                name="session_seats_within_capacity",
+            ),
         ]
 
     def __str__(self):
@@ -81,8 +103,24 @@ class TrainingSession(models.Model):
             errors["enrol_closes_at"] = _("Pendaftaran harus ditutup paling lambat saat angkatan selesai.")
         if not self.place and not self.online_url:
             errors["place"] = _("Isi tempat atau tautan daring.")
+        if self.capacity is not None and self.capacity < self.seats_taken:
+            errors["capacity"] = _("Kapasitas tidak boleh lebih kecil dari jumlah peserta terdaftar (%(n)s).") % {
+                "n": self.seats_taken
+            }
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def is_workshop(self):
+        return self.kind == self.Kind.WORKSHOP
+
+    @property
+    def facilitator_list(self):
+        return _lines(self.facilitators)
+
+    @property
+    def output_list(self):
+        return _lines(self.expected_outputs)
 
     @property
     def seats_left(self):
@@ -90,6 +128,41 @@ class TrainingSession(models.Model):
 
     def enrolment_open(self, now):
         return rules.window_open(self.enrol_opens_at, self.enrol_closes_at, now)
+
+
+def _lines(text):
+    return [line.strip(" -•\t") for line in (text or "").splitlines() if line.strip(" -•\t")]
+
+
+def material_path(instance, filename):
+    """An unguessable name: materials are served only through the view that checks who may see the session."""
+    return f"kompetensi/materi/{uuid.uuid4().hex}{Path(filename).suffix.lower()[:10]}"
+
+
+class SessionMaterial(models.Model):
+    """A material of a session (mostly of workshops): an uploaded file or a link."""
+
+    session = models.ForeignKey(
+        TrainingSession, verbose_name=_("angkatan"), on_delete=models.CASCADE, related_name="materials"
+    )
+    title = models.CharField(_("judul materi"), max_length=200)
+    file = models.FileField(_("berkas"), upload_to=material_path, storage=private_storage, blank=True, max_length=200)
+    link = models.URLField(_("tautan"), blank=True)
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("materi angkatan")
+        verbose_name_plural = _("materi angkatan")
+        ordering = ["added_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(~models.Q(file="") & models.Q(link="")) | (models.Q(file="") & ~models.Q(link="")),
+                name="session_material_file_or_link",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
 
 
 class Enrolment(models.Model):

@@ -1,7 +1,7 @@
 """Reads shared by the pages, views and API, scoped to the user, with joins and prefetches done once so every
 list costs the same few queries however many courses, sessions and enrolments there are."""
 
-from .approvals import is_approver, pending_approvals, pending_external
+from .approvals import is_approver, pending_approvals, pending_count, pending_external, pending_querysets
 from .catalogue import (
     FACETS_TTL,
     CatalogueFilters,
@@ -32,6 +32,8 @@ from .organiser import evaluation_results, managed_courses, managed_sessions, se
 __all__ = [
     "recent_training",
     "pending_approvals",
+    "pending_count",
+    "pending_querysets",
     "pending_external",
     "is_approver",
     "register_gap_filter",

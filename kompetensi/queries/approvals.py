@@ -2,9 +2,11 @@
 
 from django.db.models import Q
 
+from portal.navigation import count_together
 from portal.permissions import is_superadmin
 from portal.scoping import pegawai_of
 
+from ..competency.queries import pending_reviews
 from ..models import (
     Enrolment,
     ExternalLearning,
@@ -50,3 +52,13 @@ def pending_external(user):
 
 def is_approver(user):
     return may_approve_anything(user)
+
+
+def pending_querysets(user):
+    """What waits for the user's decision: enrolment requests, JP claims and competency claims."""
+    return [pending_approvals(user), pending_external(user), pending_reviews(user)]
+
+
+def pending_count(user):
+    """How many of them, counted in one query."""
+    return sum(count_together(pending_querysets(user)))

@@ -1,10 +1,10 @@
 """The catalogue: courses with their open sessions and facets, the 'fits my gaps' hook."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from django.core.cache import cache
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
 from portal.permissions import is_superadmin
@@ -46,6 +46,7 @@ class CatalogueFilters:
     month: str = ""  # YYYY-MM
     open_seats: bool = False
     gaps: bool = False
+    kind: str = ""  # a session type (TrainingSession.Kind): courses with a session of that type
 
     @classmethod
     def from_querydict(cls, data):
@@ -60,6 +61,7 @@ class CatalogueFilters:
             month=month,
             open_seats=data.get("kursi") == "1",
             gaps=data.get("celah") == "1",
+            kind=data.get("jenis", "") if data.get("jenis", "") in TrainingSession.Kind.values else "",
         )
 
 
@@ -86,14 +88,17 @@ def open_seat_sessions(now):
     )
 
 
-def catalogue_courses(user, catalog, filters, now=None):
-    """The catalogue's courses the user may see, filtered, soonest session first. Sessions still to come are
-    prefetched as `upcoming_sessions`."""
-    now = now or timezone.now()
-    # the rich-text body is shown on the course page only
-    courses = CoursePage.visible_to(user).child_of(catalog).select_related("bentuk").defer("description", "objectives")
+def _month_sessions(filters):
+    start, end = _month_bounds(filters.month, timezone.get_current_timezone())
+    return TrainingSession.objects.filter(start_at__gte=start, start_at__lt=end)
+
+
+def filter_courses(courses, user, filters, now, searched=None):
+    """The courses matching the catalogue's filters; `searched` is where the keyword is looked up (by default
+    every live course)."""
     if filters.q:
-        found = CoursePage.objects.live().child_of(catalog).search(filters.q, operator="and")
+        searched = searched if searched is not None else CoursePage.objects.live()
+        found = searched.search(filters.q, operator="and")
         courses = courses.filter(pk__in=[page.pk for page in found[:500]])
     if filters.bentuk:
         courses = courses.filter(bentuk__code=filters.bentuk)
@@ -104,14 +109,24 @@ def catalogue_courses(user, catalog, filters, now=None):
     if filters.provider:
         courses = courses.filter(provider=filters.provider)
     if filters.month:
-        start, end = _month_bounds(filters.month, timezone.get_current_timezone())
-        courses = courses.filter(
-            Exists(TrainingSession.objects.filter(course_id=OuterRef("pk"), start_at__gte=start, start_at__lt=end))
-        )
+        courses = courses.filter(Exists(_month_sessions(filters).filter(course_id=OuterRef("pk"))))
     if filters.open_seats:
         courses = courses.filter(Exists(open_seat_sessions(now).filter(course_id=OuterRef("pk"))))
+    if filters.kind:
+        courses = courses.filter(Exists(TrainingSession.objects.filter(course_id=OuterRef("pk"), kind=filters.kind)))
     if filters.gaps and gap_filter_available():
         courses = gap_filters.get("gaps")(user, courses)
+    return courses
+
+
+def catalogue_courses(user, catalog, filters, now=None):
+    """The catalogue's courses the user may see, filtered, soonest session first. Sessions still to come are
+    prefetched as `upcoming_sessions`; the competencies are read with the cards not cached yet
+    (kompetensi.fragments)."""
+    now = now or timezone.now()
+    # the rich-text body is shown on the course page only
+    courses = CoursePage.visible_to(user).child_of(catalog).select_related("bentuk").defer("description", "objectives")
+    courses = filter_courses(courses, user, filters, now, searched=CoursePage.objects.live().child_of(catalog))
     next_start = (
         TrainingSession.objects.filter(course_id=OuterRef("pk"), start_at__gte=now)
         .order_by("start_at")
@@ -128,7 +143,6 @@ def catalogue_courses(user, catalog, filters, now=None):
                 .order_by("start_at", "pk"),
                 to_attr="upcoming_sessions",
             ),
-            Prefetch("competencies", queryset=CourseCompetency.objects.order_by("sort_order", "pk")),
         )
     )
 
@@ -166,19 +180,31 @@ def _catalogue_facets(catalog):
 
 
 def my_active_enrolments(user, session_ids):
-    """{session_id: enrolment} of the user's own live enrolments among these sessions (one query)."""
+    """{session_id: enrolment} of the user's own live enrolments among these sessions (one query); a waitlisted
+    one carries `waitlist_position`, its place in the queue the seats are given from."""
     me = pegawai_of(user)
     if me is None or not session_ids:
         return {}
-    return {
-        e.session_id: e
-        for e in Enrolment.objects.filter(pegawai=me, session_id__in=session_ids).exclude(
-            status__in=rules.CLOSED_STATES
+    ahead = Enrolment.objects.filter(session_id=OuterRef("session_id"), status=S.WAITLISTED).filter(
+        Q(status_changed_at__lt=OuterRef("status_changed_at"))
+        | Q(status_changed_at=OuterRef("status_changed_at"), pk__lte=OuterRef("pk"))
+    )
+    mine = (
+        Enrolment.objects.filter(pegawai=me, session_id__in=session_ids)
+        .exclude(status__in=rules.CLOSED_STATES)
+        .annotate(
+            waitlist_position=Subquery(
+                ahead.order_by().values("session_id").annotate(n=Count("pk")).values("n"),
+                output_field=IntegerField(),
+            )
         )
-    }
+    )
+    return {e.session_id: e for e in mine}
 
 
-def sessions_open_from_other_instansi(user, now=None, limit=10):
+def sessions_open_from_other_instansi(user, now=None, limit=10, filters=None):
+    """Sessions of other instansi open to the user's, filtered like the catalogue's courses when `filters` are
+    given (the course filters on their course, month and open seats on the session itself)."""
     now = now or timezone.now()
     me = pegawai_of(user)
     qs = (
@@ -190,6 +216,13 @@ def sessions_open_from_other_instansi(user, now=None, limit=10):
     )
     if me is not None:
         qs = qs.exclude(instansi_id=me.instansi_id)
+    if filters is not None:
+        course_filters = replace(filters, month="", open_seats=False)
+        qs = qs.filter(course__in=filter_courses(CoursePage.objects.live(), user, course_filters, now).values("pk"))
+        if filters.month:
+            qs = qs.filter(pk__in=_month_sessions(filters).values("pk"))
+        if filters.open_seats:
+            qs = qs.filter(pk__in=open_seat_sessions(now).values("pk"))
     return list(qs[:limit])
 
 

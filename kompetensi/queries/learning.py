@@ -65,7 +65,9 @@ def jp_entries(pegawai, year):
 
 def my_external_learning(user):
     me = pegawai_of(user)
-    return ExternalLearning.objects.filter(pegawai=me).select_related("bentuk").order_by("-submitted_at", "-pk")
+    return (
+        ExternalLearning.objects.filter(pegawai=me).select_related("bentuk", "pegawai").order_by("-submitted_at", "-pk")
+    )
 
 
 def upcoming_for(pegawai, now=None, limit=3):

@@ -15,13 +15,23 @@ from .ledger import (
     approve_external_learning,
     reject_external_learning,
     rule_for,
+    rule_for_code,
     submit_external_learning,
     suggested_jp,
+    with_suggested_jp,
 )
 from .reminders import send_session_reminders
-from .running import check_in, mark_attendance, record_results, revoke_certificate, session_days, submit_evaluation
+from .running import (
+    check_in,
+    completion_jp,
+    mark_attendance,
+    record_results,
+    revoke_certificate,
+    session_days,
+    submit_evaluation,
+)
 from .session_time import format_time, local_time, my_learning_url
-from .sessions import save_session
+from .sessions import add_material, remove_material, save_session
 
 __all__ = [
     "local_time",
@@ -33,7 +43,9 @@ __all__ = [
     "reject",
     "cancel",
     "rule_for",
+    "rule_for_code",
     "suggested_jp",
+    "with_suggested_jp",
     "submit_external_learning",
     "approve_external_learning",
     "reject_external_learning",
@@ -41,6 +53,7 @@ __all__ = [
     "session_days",
     "mark_attendance",
     "check_in",
+    "completion_jp",
     "record_results",
     "revoke_certificate",
     "submit_evaluation",
@@ -48,4 +61,6 @@ __all__ = [
     "format_time",
     "my_learning_url",
     "save_session",
+    "add_material",
+    "remove_material",
 ]

@@ -1,7 +1,16 @@
-"""Enrolment: the state machine, placement and waitlist, approval and cancellation."""
+"""Enrolment: the state machine, placement and waitlist, approval and cancellation.
+
+Seats are a counter on the session (`seats_taken`), never a count under a lock: a seat is taken by one conditional
+UPDATE (`seats_taken < capacity`), so the database decides who gets the last one, and the session's row is locked
+only from that UPDATE to the commit. Every move between a seat-holding and a seat-free state goes through
+`transition`, which moves the counter with it; a CHECK constraint keeps it between 0 and the capacity.
+Notifications are queued for after the commit: nothing slow runs while the row is locked."""
+
+import contextvars
+from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
@@ -25,10 +34,36 @@ from .session_time import format_time, my_learning_url, session_details
 S = Enrolment.Status
 
 
-# --- the state machine -----------------------------------------------------------------------------------------
+# --- the state machine and the seat counter ---------------------------------------------------------------------
 
 
-def transition(enrolment, target, actor, reason=""):
+def take_seat(session_id):
+    """Take one seat if one is free, in one conditional UPDATE; returns whether a seat was taken. Two enrolments
+    can never both get the last seat (the second UPDATE waits for the first to commit and then finds none free).
+    The session's row stays locked until the commit: write as little as possible after this."""
+    taken = TrainingSession.objects.filter(pk=session_id, seats_taken__lt=F("capacity")).update(
+        seats_taken=F("seats_taken") + 1
+    )
+    return taken == 1
+
+
+def release_seat(session_id):
+    # unconditional: a counter already at 0 means it was wrong, and the CHECK constraint says so loudly
+    TrainingSession.objects.filter(pk=session_id).update(seats_taken=F("seats_taken") - 1)
+
+
+def transition(enrolment, target, actor, reason="", *, seat_taken=False):
+    """Move the enrolment and the session's seat counter together. A move into a seat takes one (or refuses when
+    none is free), unless the caller has already taken it with `take_seat` to decide the target (`seat_taken`);
+    a move out of a seat gives it back."""
+    ENROLMENT.check(enrolment, target)
+    change = rules.seat_change(enrolment.status, target)
+    if seat_taken and change != 1:
+        raise ValueError(f"a seat was taken for a move that holds none: {enrolment.status} -> {target}")
+    if change == 1 and not seat_taken and not take_seat(enrolment.session_id):
+        raise ValidationError(_("Angkatan sudah penuh."))
+    if change == -1:
+        release_seat(enrolment.session_id)
     return ENROLMENT.apply(enrolment, target, actor=actor, reason=reason)
 
 
@@ -38,56 +73,89 @@ def lock_session(session_id):
     )
 
 
-def _notify_employee(enrolment, event, title, body=""):
+def after_commit(function, *args, **kwargs):
+    """Run `function` once the transaction has committed (at once outside one). Robust: the enrolment is already
+    saved, so a failing notification is logged and must not turn it into an error page."""
+    # run in the context of the caller: e.g. the demo loader's notifications_muted() must still hold at commit
+    call = partial(contextvars.copy_context().run, function, *args, **kwargs)
+    call.__qualname__ = function.__qualname__  # Django names the failing callback in its log
+    transaction.on_commit(call, robust=True)
+
+
+def _notify_employee(enrolment, event, **params):
+    """Tell the employee what happened to their enrolment; the wording is the kind's (kompetensi/notice_kinds.py)."""
     session = enrolment.session
     notify(
         enrolment.pegawai.user,
         kind=f"kompetensi.{event}",
-        title=title % {"course": session.course.title, "session": session.name},
-        body="\n\n".join(part for part in [body, session_details(session)] if part),
+        params={
+            "course": session.course.title, "session": session.name, "enrolment": enrolment.pk,
+            "details": session_details(session), **params,
+        },
         url=my_learning_url(),
         dedupe_key=f"kompetensi:enrolment:{enrolment.pk}:{event}",
-    )
+    )  # fmt: skip
 
 
-def _notify_placement(enrolment, target):
-    if target == S.CONFIRMED:
-        _notify_employee(enrolment, "confirmed", _("Pendaftaran diterima: %(course)s (%(session)s)"))
-    else:
-        _notify_employee(
-            enrolment,
-            "waitlisted",
-            _("Masuk daftar tunggu: %(course)s (%(session)s)"),
-            _("Kursi penuh. Anda akan diberi tahu bila ada kursi yang kosong."),
-        )
+def _tell_employee(enrolment, event, **params):
+    after_commit(_notify_employee, enrolment, event, **params)
+
+
+def _tell_placement(enrolment, target):
+    _tell_employee(enrolment, "confirmed" if target == S.CONFIRMED else "waitlisted")
 
 
 def _place(enrolment, session, actor, reason=""):
     """Give the enrolment a seat if one is free, else put it on the waitlist; tell the employee."""
-    target = rules.placement(session.seats_taken, session.capacity)
-    transition(enrolment, target, actor, reason)
+    target = S.CONFIRMED if take_seat(session.pk) else S.WAITLISTED
+    transition(enrolment, target, actor, reason, seat_taken=target == S.CONFIRMED)
     if target == S.CONFIRMED:
         session.seats_taken += 1
-        session.save(update_fields=["seats_taken"])
-    _notify_placement(enrolment, target)
+    else:
+        fill_free_seats_after_commit(session.pk)
+    _tell_placement(enrolment, target)
 
 
 def promote_waitlist(session, actor):
-    while session.seats_taken < session.capacity:
+    """Give free seats to the waitlist, first in first promoted; returns how many moved up."""
+    promoted = 0
+    while True:
+        # skip_locked: a waiting enrolment another transaction holds (its owner cancelling it, another promotion)
+        # is passed over rather than waited for, or re-checked away so that no one is found at all
         waiting = (
-            Enrolment.objects.select_for_update()
+            Enrolment.objects.select_for_update(of=("self",), skip_locked=True)
             .select_related("pegawai__user")
-            .filter(session=session, status=S.WAITLISTED)
+            .filter(session_id=session.pk, status=S.WAITLISTED)
             .order_by("status_changed_at", "pk")
             .first()
         )
-        if waiting is None:
-            return
+        if waiting is None or not take_seat(session.pk):
+            break
         waiting.session = session
-        transition(waiting, S.CONFIRMED, actor, _("Naik dari daftar tunggu."))
+        transition(waiting, S.CONFIRMED, actor, _("Naik dari daftar tunggu."), seat_taken=True)
         session.seats_taken += 1
-        session.save(update_fields=["seats_taken"])
-        _notify_employee(waiting, "promoted", _("Anda mendapat kursi: %(course)s (%(session)s)"))
+        promoted += 1
+        _tell_employee(waiting, "promoted")
+    return promoted
+
+
+def fill_free_seats(session_id):
+    """Promote the waitlist when a seat is free and someone waits; one cheap query when not."""
+    if not TrainingSession.objects.filter(
+        pk=session_id, seats_taken__lt=F("capacity"), enrolments__status=S.WAITLISTED
+    ).exists():
+        return 0
+    with transaction.atomic():
+        session = TrainingSession.objects.select_related("course", "instansi").get(pk=session_id)
+        return promote_waitlist(session, None)
+
+
+def fill_free_seats_after_commit(session_id):
+    """The row lock no longer serialises a cancellation against a new enrolment, so a cancellation's promotion
+    may run before a new waitlisted enrolment is committed and miss it, leaving a free seat and a waiting person.
+    Both sides look again once committed (the waitlisted enrolment and the freed seat): whichever commits last
+    sees the other."""
+    after_commit(fill_free_seats, session_id)
 
 
 # --- enrolment rules -------------------------------------------------------------------------------------------
@@ -151,14 +219,35 @@ def enrolment_refusal(pegawai, session, now, *, check_window=True):
     return None
 
 
+class _SeatGone(Exception):
+    """The seat looked free when the enrolment was written, but others took the last ones first."""
+
+
 def _create_enrolment(pegawai, session, actor, note, *, by_organiser):
-    """Insert the enrolment already in the state it lands in, with both steps of its history (requested, then
-    pending approval / confirmed / waitlisted) written at once: this runs under the session's row lock, so every
-    statement saved here is throughput gained when many ask for the same session."""
+    """Write the enrolment in the state it lands in, in a transaction of its own (a savepoint inside the caller's).
+
+    The seat is taken by the transaction's last statement, so the session's row is locked only from that UPDATE to
+    the commit: the enrolment, its history and audit entry are written first, for a seat `session.seats_taken` says
+    is free. When the UPDATE finds none free after all, everything is rolled back and written again on the
+    waitlist, which needs no lock; this happens only to the few who race for the last seats."""
     if session.course.requires_approval and not by_organiser:
         target = S.PENDING_APPROVAL
     else:
         target = rules.placement(session.seats_taken, session.capacity)
+    if target == S.CONFIRMED:
+        try:
+            with transaction.atomic():
+                return _write_enrolment(pegawai, session, actor, note, S.CONFIRMED, by_organiser=by_organiser)
+        except _SeatGone:
+            session.seats_taken = session.capacity
+            target = S.WAITLISTED
+    with transaction.atomic():
+        return _write_enrolment(pegawai, session, actor, note, target, by_organiser=by_organiser)
+
+
+def _write_enrolment(pegawai, session, actor, note, target, *, by_organiser):
+    """The enrolment with both steps of its history (requested, then pending approval / confirmed / waitlisted)
+    written at once, its audit entry, its seat last, and its notifications queued for after the commit."""
     reason = _("Didaftarkan penyelenggara.") if by_organiser else ""
     now = timezone.now()
     enrolment = Enrolment.objects.create(
@@ -172,12 +261,15 @@ def _create_enrolment(pegawai, session, actor, note, *, by_organiser):
     )
     ENROLMENT.log(enrolment, target, actor=actor, previous=S.REQUESTED, reason=reason or note)
     if target == S.PENDING_APPROVAL:
-        _ask_for_approval(enrolment)
+        after_commit(_ask_for_approval, enrolment)
+        return enrolment
+    if target == S.CONFIRMED:
+        if not take_seat(session.pk):
+            raise _SeatGone
+        session.seats_taken += 1
     else:
-        if target == S.CONFIRMED:
-            TrainingSession.objects.filter(pk=session.pk).update(seats_taken=F("seats_taken") + 1)
-            session.seats_taken += 1
-        _notify_placement(enrolment, target)
+        fill_free_seats_after_commit(session.pk)
+    _tell_placement(enrolment, target)
     return enrolment
 
 
@@ -194,19 +286,28 @@ def _ask_for_approval(enrolment):
         notify(
             user,
             kind="kompetensi.approval_requested",
-            title=_("Persetujuan diperlukan: %(name)s mendaftar %(course)s (%(session)s)")
-            % {"name": pegawai.nama, "course": session.course.title, "session": session.name},
-            body=session_details(session),
+            params={
+                "name": pegawai.nama,
+                "course": session.course.title,
+                "session": session.name,
+                "enrolment": enrolment.pk,
+                "details": session_details(session),
+            },  # fmt: skip
             url=reverse("kompetensi:approvals"),
             dedupe_key=f"kompetensi:enrolment:{enrolment.pk}:approval_requested",
         )
 
 
+def _already_enrolled(pegawai, session_id):
+    return Enrolment.objects.filter(session_id=session_id, pegawai=pegawai).exclude(status__in=rules.CLOSED_STATES)
+
+
 def enrol(actor, pegawai, session_id, note=""):
     """An employee asks for a seat (or an organiser enrols them directly, skipping approval and the window).
 
-    The rules that depend only on the employee are checked before the session's row is locked, so the lock is
-    held just for placing the enrolment; the check that the seat count depends on runs again under the lock."""
+    The rules are checked before the transaction; inside it the seat is taken by one conditional UPDATE and a
+    second active enrolment of the same person is refused by the unique constraint, not by a lock. The session
+    read here (unlocked) only suggests whether a seat is free; the UPDATE decides."""
     session = TrainingSession.objects.select_related("course", "instansi").filter(pk=session_id).first()
     if session is None:
         raise ValidationError(_("Angkatan tidak ditemukan."))
@@ -218,17 +319,22 @@ def enrol(actor, pegawai, session_id, note=""):
     refusal = enrolment_refusal(pegawai, session, timezone.now(), check_window=not by_organiser)
     if refusal:
         raise ValidationError(refusal)
-    with transaction.atomic():
-        session = lock_session(session_id)
-        if Enrolment.objects.filter(session=session, pegawai=pegawai).exclude(status__in=rules.CLOSED_STATES).exists():
-            raise ValidationError(_("Anda sudah terdaftar di angkatan ini."))
+    try:
         return _create_enrolment(pegawai, session, actor, note, by_organiser=by_organiser)
+    except IntegrityError:
+        # the same person asking twice at once: the second insert meets the first's row (and its seat, if it
+        # took one, went back with the rollback)
+        if _already_enrolled(pegawai, session.pk).exists():
+            raise ValidationError(_("Anda sudah terdaftar di angkatan ini.")) from None
+        raise
 
 
 @transaction.atomic
 def enrol_unit(actor, session_id, unit_id, include_subunits=True):
     """An organiser enrols every active employee of a unit at once. Returns (enrolled, [(pegawai, reason)])."""
-    session = lock_session(session_id)
+    session = TrainingSession.objects.select_related("course", "instansi").filter(pk=session_id).first()
+    if session is None:
+        raise ValidationError(_("Angkatan tidak ditemukan."))
     if not can_manage_session(actor, session):
         raise PermissionDenied(_("Anda tidak berwenang mengelola angkatan ini."))
     unit = UnitKerja.objects.filter(pk=unit_id, instansi_id=session.instansi_id).first()
@@ -252,15 +358,15 @@ def enrol_unit(actor, session_id, unit_id, include_subunits=True):
 
 
 def _lock_enrolment(enrolment_id):
-    enrolment = Enrolment.objects.select_related("pegawai__user", "pegawai__atasan__user").get(pk=enrolment_id)
-    session = lock_session(enrolment.session_id)
+    """The enrolment's own row lock serialises moves of one enrolment; the session is not locked (its seats move
+    by conditional UPDATEs)."""
     enrolment = (
         Enrolment.objects.select_for_update(of=("self",))
-        .select_related("pegawai__user", "pegawai__atasan__user", "pegawai__instansi")
+        .select_related("session__course", "session__instansi", "pegawai__user", "pegawai__atasan__user",
+                        "pegawai__instansi")
         .get(pk=enrolment_id)
-    )
-    enrolment.session = session
-    return enrolment, session
+    )  # fmt: skip
+    return enrolment, enrolment.session
 
 
 @transaction.atomic
@@ -284,7 +390,7 @@ def reject(actor, enrolment_id, reason):
     if enrolment.status != S.PENDING_APPROVAL:
         raise ValidationError(_("Pendaftaran ini tidak sedang menunggu persetujuan."))
     transition(enrolment, S.REJECTED, actor, reason)
-    _notify_employee(enrolment, "rejected", _("Pendaftaran ditolak: %(course)s (%(session)s)"), reason)
+    _tell_employee(enrolment, "rejected", reason=reason)
     return enrolment
 
 
@@ -305,6 +411,6 @@ def cancel(actor, enrolment_id, reason=""):
     transition(enrolment, S.CANCELLED, actor, reason or _("Dibatalkan."))
     if held_seat:
         session.seats_taken -= 1
-        session.save(update_fields=["seats_taken"])
         promote_waitlist(session, actor)
+        fill_free_seats_after_commit(session.pk)
     return enrolment

@@ -12,6 +12,7 @@ from portal.services import notify
 
 from .. import rules
 from ..models import (
+    BentukPengembangan,
     Enrolment,
     ExternalLearning,
     JPEntry,
@@ -32,11 +33,19 @@ def rule_for(instansi_id, bentuk_id):
     return rule_tables.rule_for(KonversiJP, instansi_id, bentuk_id=bentuk_id)
 
 
-def suggested_jp(item):
-    rule = rule_for(item.pegawai.instansi_id, item.bentuk_id)
+def rule_for_code(instansi_id, bentuk_code):
+    """The rule in force for a form of development named by its code (workshop, mentoring), or None."""
+    bentuk_id = BentukPengembangan.objects.filter(code=bentuk_code).values_list("pk", flat=True).first()
+    return rule_for(instansi_id, bentuk_id) if bentuk_id else None
+
+
+def suggested_jp(item, rule=None):
+    """The JP the conversion rule gives this claim, never more than was claimed (the claim is what the employee asks
+    for); 0 when the rule counts nothing (e.g. no units)."""
+    rule = rule or rule_for(item.pegawai.instansi_id, item.bentuk_id)
     if rule is None:
         return item.jp_claimed
-    return rules.convert_jp(
+    converted = rules.convert_jp(
         jp_per_unit=rule.jp_per_unit,
         is_max=rule.max_jp_per_unit,
         units=item.units,
@@ -44,6 +53,20 @@ def suggested_jp(item):
         max_units_per_month=rule.max_units_per_month,
         months=rules.months_spanned(item.start_date, item.end_date),
     )
+    return min(converted, item.jp_claimed)
+
+
+def with_suggested_jp(items):
+    """Give each claim `suggested_jp` with one query per instansi among them (a page of claims: usually one)."""
+    items = list(items)
+    rules_by_instansi = {}
+    for item in items:
+        instansi_id = item.pegawai.instansi_id
+        if instansi_id not in rules_by_instansi:
+            rules_by_instansi[instansi_id] = rule_tables.rules_for(KonversiJP, instansi_id)
+        rule = rules_by_instansi[instansi_id].get((item.bentuk_id,))
+        item.suggested_jp = suggested_jp(item, rule) if rule else item.jp_claimed
+    return items
 
 
 @transaction.atomic
@@ -64,8 +87,8 @@ def submit_external_learning(user, item):
     if approver is not None:
         notify(
             approver,
-            kind="kompetensi.approval_requested",
-            title=_("Persetujuan JP diperlukan: %(name)s — %(title)s") % {"name": me.nama, "title": item.title},
+            kind="kompetensi.external_requested",
+            params={"name": me.nama, "title": item.title, "external": item.pk},
             url=reverse("kompetensi:approvals"),
             dedupe_key=f"kompetensi:external:{item.pk}:approval_requested",
         )
@@ -88,6 +111,11 @@ def approve_external_learning(actor, item_id, jp_approved=None, note=""):
     if item.status != ExternalLearning.Status.SUBMITTED:
         raise ValidationError(_("Pengajuan ini sudah diputuskan."))
     jp = suggested_jp(item) if jp_approved is None else jp_approved
+    if jp_approved is None and jp < 1:
+        raise ValidationError(
+            _("Aturan konversi tidak memberi JP untuk pengajuan ini; isi JP yang disetujui (1 sampai %(n)s).")
+            % {"n": item.jp_claimed}
+        )
     if jp < 1 or jp > item.jp_claimed:
         raise ValidationError(_("JP disetujui harus antara 1 dan JP yang diajukan (%(n)s).") % {"n": item.jp_claimed})
     item.jp_approved = jp
@@ -103,7 +131,7 @@ def approve_external_learning(actor, item_id, jp_approved=None, note=""):
     notify(
         item.pegawai.user,
         kind="kompetensi.external_approved",
-        title=_("%(jp)s JP disetujui: %(title)s") % {"jp": jp, "title": item.title},
+        params={"jp": jp, "title": item.title, "external": item.pk},
         url=my_learning_url(),
         dedupe_key=f"kompetensi:external:{item.pk}:decided",
     )
@@ -127,8 +155,7 @@ def reject_external_learning(actor, item_id, note):
     notify(
         item.pegawai.user,
         kind="kompetensi.external_rejected",
-        title=_("Pengajuan JP ditolak: %(title)s") % {"title": item.title},
-        body=note,
+        params={"title": item.title, "reason": note, "external": item.pk},
         url=my_learning_url(),
         dedupe_key=f"kompetensi:external:{item.pk}:decided",
     )

@@ -4,7 +4,6 @@ import zoneinfo
 from datetime import datetime, timedelta
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from portal.services import notify
 
@@ -40,9 +39,13 @@ def send_session_reminders(now=None):
             created = notify(
                 enrolment.pegawai.user,
                 kind="kompetensi.reminder",
-                title=_("Besok: %(course)s (%(session)s)") % {"course": session.course.title, "session": session.name},
-                body=_("Mulai %(when)s di %(place)s.")
-                % {"when": format_time(session.start_at, session), "place": session.place or session.online_url},
+                params={
+                    "course": session.course.title,
+                    "session": session.name,
+                    "enrolment": enrolment.pk,
+                    "when": format_time(session.start_at, session),
+                    "place": session.place or session.online_url,
+                },  # fmt: skip
                 url=my_learning_url(),
                 dedupe_key=f"kompetensi:enrolment:{enrolment.pk}:reminder",
             )

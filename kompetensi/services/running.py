@@ -12,6 +12,7 @@ from portal.scoping import pegawai_of
 from portal.services import notify
 
 from .. import rules
+from ..competency.services import record_course_evidence
 from ..models import (
     Attendance,
     Certificate,
@@ -19,10 +20,12 @@ from ..models import (
     EvaluationQuestion,
     EvaluationResponse,
     JPEntry,
+    KonversiJP,
     TrainingSession,
 )
 from ..permissions import can_manage_session
 from .enrolment import lock_session, transition
+from .ledger import rule_for_code
 from .session_time import format_time, local_time, my_learning_url
 
 S = Enrolment.Status
@@ -98,18 +101,40 @@ def check_in(user, token, now=None):
     return enrolment, day
 
 
-def _complete(enrolment, session, actor):
+WORKSHOP_BENTUK = "workshop"
+
+
+def completion_jp(session, pegawai, workshop_rules=None):
+    """JP a completion counts: a workshop session by the participant's instansi's conversion rule for workshops
+    (per day of the session: 5 JP a day by default), any other session the course's JP. `workshop_rules` caches the
+    rule per instansi for a whole results list."""
+    if not session.is_workshop:
+        return session.course.jp
+    cache = workshop_rules if workshop_rules is not None else {}
+    if pegawai.instansi_id not in cache:
+        cache[pegawai.instansi_id] = rule_for_code(pegawai.instansi_id, WORKSHOP_BENTUK)
+    rule = cache[pegawai.instansi_id]
+    if rule is None:
+        return session.course.jp
+    units = len(session_days(session)) if rule.unit == KonversiJP.Unit.HARI else 1
+    return rules.convert_jp(
+        jp_per_unit=rule.jp_per_unit, is_max=rule.max_jp_per_unit, units=units, claimed=session.course.jp
+    )
+
+
+def _complete(enrolment, session, actor, workshop_rules=None):
     pegawai = enrolment.pegawai
     end_day = local_time(session.end_at, session).date()
     JPEntry.objects.create(
         pegawai=pegawai,
         year=end_day.year,
         day=end_day,
-        jp=session.course.jp,
+        jp=completion_jp(session, pegawai, workshop_rules),
         source=JPEntry.Source.COURSE,
         title=session.course.title,
         enrolment=enrolment,
     )
+    record_course_evidence(enrolment=enrolment, day=end_day)
     if session.course.issues_certificate:
         Certificate.objects.create(
             enrolment=enrolment,
@@ -118,7 +143,7 @@ def _complete(enrolment, session, actor):
         notify(
             pegawai.user,
             kind="kompetensi.certificate_ready",
-            title=_("Sertifikat siap diunduh: %(course)s") % {"course": session.course.title},
+            params={"course": session.course.title, "enrolment": enrolment.pk},
             url=my_learning_url(),
             dedupe_key=f"kompetensi:enrolment:{enrolment.pk}:certificate",
         )
@@ -163,7 +188,7 @@ def record_results(actor, session_id, results):
             )
     if errors:
         raise ValidationError(errors)
-    changed = 0
+    changed, workshop_rules = 0, {}
     for enrolment_id, (completed, score) in results.items():
         enrolment = enrolments[enrolment_id]
         enrolment.session = session
@@ -176,13 +201,13 @@ def record_results(actor, session_id, results):
         transition(enrolment, target, actor, _("Hasil dicatat penyelenggara."))
         changed += 1
         if completed:
-            _complete(enrolment, session, actor)
+            _complete(enrolment, session, actor, workshop_rules)
     return changed
 
 
 @transaction.atomic
 def revoke_certificate(actor, certificate_id, reason):
-    certificate = Certificate.objects.select_for_update().select_related("enrolment__session").get(pk=certificate_id)
+    certificate = Certificate.objects.select_for_update(of=("self",)).select_related("enrolment__session").get(pk=certificate_id)
     if not can_manage_session(actor, certificate.enrolment.session):
         raise PermissionDenied(_("Anda tidak berwenang mencabut sertifikat ini."))
     if not (reason or "").strip():

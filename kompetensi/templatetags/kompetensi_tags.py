@@ -1,8 +1,6 @@
 from django import template
 
-from portal.scoping import pegawai_of
-
-from .. import permissions
+from .. import fragments, menu
 from ..services.session_time import format_time
 
 register = template.Library()
@@ -24,18 +22,8 @@ STATUS_TAGS = {
 
 @register.simple_tag(takes_context=True)
 def training_menu(context):
-    """Which training menu items the user gets; roles are cached on the user, so this costs no query."""
-    request = context.get("request")
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return {}
-    me = pegawai_of(user)
-    return {
-        "employee": me is not None,
-        "approver": permissions.may_approve_anything(user),
-        "organiser": permissions.can_organise(user),
-        "hr": permissions.can_see_compliance(user),
-    }
+    """Which training menu items the user gets, and the approvals badge (kompetensi.menu)."""
+    return menu.training_menu(context.get("request"))
 
 
 @register.filter
@@ -53,3 +41,14 @@ def session_time(value, session):
     """A time of a training session in its organising instansi's zone with the label (WIB, WITA, WIT), the same
     for every viewer: `{{ session.start_at|session_time:session }}`."""
     return format_time(value, session) if value else ""
+
+
+@register.simple_tag(takes_context=True)
+def session_info(context, session, show_course=False):
+    """The shared part of a session's line: from the page's `session_infos` (read in one round trip by the view),
+    else from the cache on its own."""
+    show_course = bool(show_course)
+    html = (context.get("session_infos") or {}).get((session.pk, show_course))
+    if html is None:
+        html = fragments.session_infos([session], show_course)[(session.pk, show_course)]
+    return html

@@ -13,6 +13,7 @@ from .employee import (
     external_new,
     my_learning,
     session_ics,
+    session_material,
 )
 from .hr import compliance
 from .organiser import (
@@ -22,11 +23,13 @@ from .organiser import (
     session_enrol_unit,
     session_form,
     session_manage,
+    session_material_add,
+    session_material_remove,
     session_participants_export,
     session_qr,
     session_results,
 )
-from .supervisor import approvals, decide, decide_external, evidence
+from .supervisor import approvals, bulk_approve, decide, decide_external, evidence
 
 __all__ = [
     "catalogue_context",
@@ -52,9 +55,13 @@ __all__ = [
     "session_results",
     "session_participants_export",
     "session_qr",
+    "session_material",
+    "session_material_add",
+    "session_material_remove",
     "certificate_revoke",
     "approvals",
     "decide",
     "decide_external",
+    "bulk_approve",
     "evidence",
 ]

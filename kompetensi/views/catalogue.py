@@ -2,14 +2,15 @@
 
 import datetime
 
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 
 from portal.scoping import pegawai_of
 
-from .. import permissions, queries
-from ..models import TrainingCatalogPage
+from .. import fragments, permissions, queries
+from ..models import TrainingCatalogPage, TrainingSession
 from .helpers import paginate, query_string_without_page
 
 # --- catalogue pages -------------------------------------------------------------------------------------------
@@ -19,7 +20,7 @@ def catalogue_context(request, catalog):
     filters = queries.CatalogueFilters.from_querydict(request.GET)
     page = paginate(request, queries.catalogue_courses(request.user, catalog, filters), 12)
     now = timezone.now()
-    other_sessions = queries.sessions_open_from_other_instansi(request.user, now, limit=6)
+    other_sessions = queries.sessions_open_from_other_instansi(request.user, now, limit=6, filters=filters)
     session_ids = [s.pk for course in page for s in course.upcoming_sessions] + [s.pk for s in other_sessions]
     today = timezone.localdate()
     months = []
@@ -27,12 +28,20 @@ def catalogue_context(request, catalog):
         month = (today.month - 1 + offset) % 12 + 1
         year = today.year + (today.month - 1 + offset) // 12
         months.append((f"{year:04d}-{month:02d}", datetime.date(year, month, 1)))
+    shown_sessions = [s for course in page for s in course.upcoming_sessions[:3]]
     return {
         "courses": page,
+        # the shared html of the cards and session lines, each set read in one cache round trip
+        "course_cards": fragments.course_cards(request, page),
+        "session_infos": {
+            **fragments.session_infos(shown_sessions),
+            **fragments.session_infos(other_sessions, show_course=True),
+        },
         "filters": filters,
         "facets": queries.catalogue_facets(catalog),
         "months": months,
         "gap_filter": queries.gap_filter_available(),
+        "session_kinds": TrainingSession.Kind.choices,
         "my_enrolments": queries.my_active_enrolments(request.user, session_ids),
         "other_instansi_sessions": other_sessions,
         "query_string": query_string_without_page(request),
@@ -43,7 +52,9 @@ def catalogue_context(request, catalog):
 def course_context(request, course):
     now = timezone.now()
     upcoming, past = queries.course_sessions(course, now)
+    prefetch_related_objects(upcoming, "materials")  # a workshop's materials, shown under its session
     return {
+        "session_infos": fragments.session_infos(upcoming),
         "catalog": course.get_parent(),
         "upcoming": upcoming,
         "past": past,

@@ -13,12 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from portal.files import serve_private_file
 from portal.forms import add_service_error
 from portal.scoping import pegawai_of
 
 from .. import certificates, ical, permissions, queries, services
 from ..forms import EvaluationForm, ExternalLearningForm
-from ..models import CalendarFeed, Certificate, Enrolment, TrainingSession
+from ..models import CalendarFeed, Certificate, Enrolment, SessionMaterial, TrainingSession
 from .helpers import error_text, paginate, redirect_back
 
 # --- employees -------------------------------------------------------------------------------------------------
@@ -81,7 +82,7 @@ def my_learning(request):
             "enrolments": paginate(request, queries.my_enrolments(request.user)),
             "summary": queries.jp_summary(me, year),
             "entries": queries.jp_entries(me, year)[:50],
-            "external": queries.my_external_learning(request.user)[:20],
+            "external": services.with_suggested_jp(queries.my_external_learning(request.user)[:20]),
             "years": range(timezone.localdate().year, timezone.localdate().year - 5, -1),
             "feed_url": request.build_absolute_uri(reverse("kompetensi:calendar_feed", args=[feed.token]))
             if feed
@@ -142,7 +143,7 @@ def certificate_pdf(request, pk):
     if certificate.revoked_at:
         messages.error(request, _("Sertifikat ini telah dicabut."))
         return redirect("kompetensi:my_learning")
-    pdf = certificates.render_pdf(certificate, certificates.verification_url(request, certificate))
+    pdf = certificates.render_pdf(certificate, certificates.verification_url(certificate))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="sertifikat-{certificate.code}.pdf"'
     return response
@@ -177,25 +178,47 @@ def certificate_verify(request, code):
 
 
 def session_ics(request, pk):
+    """The calendar file of a session the user holds a place in (a waitlisted or pending request has no date in the
+    diary yet); a session over several days is one event per day, at its daily hours."""
     session = queries.session_for_user_or_none(request.user, pk)
-    if session is None:
+    if (
+        session is None
+        or not Enrolment.objects.filter(
+            session=session, pegawai__user=request.user, status__in=CALENDAR_STATES
+        ).exists()
+    ):
         raise Http404
-    body = ical.calendar([_ics_event(request, session)], session.course.title, timezone.now())
+    body = ical.calendar(_ics_events(request, session), session.course.title, timezone.now())
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="angkatan-{session.pk}.ics"'
     return response
 
 
-def _ics_event(request, session):
-    return {
-        "uid": f"angkatan-{session.pk}@lentera",
-        "start": session.start_at,
-        "end": session.end_at,
+CALENDAR_STATES = [Enrolment.Status.CONFIRMED, Enrolment.Status.ATTENDED, Enrolment.Status.COMPLETED]
+
+
+def _ics_events(request, session):
+    """One event per day of the session, from its start time to its end time on that day (local time)."""
+    start, end = services.local_time(session.start_at, session), services.local_time(session.end_at, session)
+    days = services.session_days(session)
+    base = {
         "summary": f"{session.course.title} — {session.name}",
         "description": session.course.summary,
         "location": session.place or session.online_url,
         "url": request.build_absolute_uri(session.course.url) if session.course.url else "",
     }
+    if len(days) == 1:
+        return [{**base, "uid": f"angkatan-{session.pk}@lentera", "start": session.start_at, "end": session.end_at}]
+    events = []
+    for number, day in enumerate(days, start=1):
+        day_start = start.replace(year=day.year, month=day.month, day=day.day)
+        day_end = end.replace(year=day.year, month=day.month, day=day.day)
+        if day_end <= day_start:  # an evening start running past midnight: the day's block ends at midnight
+            day_end = day_start.replace(hour=23, minute=59)
+        summary = f"{base['summary']} ({_('hari %(n)s dari %(total)s') % {'n': number, 'total': len(days)}})"
+        events.append({**base, "uid": f"angkatan-{session.pk}-{day.isoformat()}@lentera", "start": day_start,
+                       "end": day_end, "summary": summary})  # fmt: skip
+    return events
 
 
 @login_not_required
@@ -207,12 +230,13 @@ def calendar_feed(request, token):
     sessions = (
         TrainingSession.objects.filter(
             enrolments__pegawai__user=feed.user,
-            enrolments__status__in=[Enrolment.Status.CONFIRMED, Enrolment.Status.ATTENDED, Enrolment.Status.COMPLETED],
+            enrolments__status__in=CALENDAR_STATES,
         )
-        .select_related("course")
+        .select_related("course", "instansi")
         .order_by("-start_at")[:200]
     )
-    body = ical.calendar([_ics_event(request, s) for s in sessions], _("Pelatihan saya — Lentera"), timezone.now())
+    events = [event for s in sessions for event in _ics_events(request, s)]
+    body = ical.calendar(events, _("Pelatihan saya — Lentera"), timezone.now())
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
 
@@ -229,3 +253,12 @@ def checkin(request, token):
             messages.success(request, _("Presensi tercatat untuk %(day)s.") % {"day": day.strftime("%d-%m-%Y")})
             return redirect("kompetensi:my_learning")
     return render(request, "kompetensi/checkin.html", {"session": session})
+
+
+def session_material(request, pk):
+    """A material file, for whoever may see its session in the catalogue and for its organisers."""
+    material = get_object_or_404(SessionMaterial.objects.select_related("session__instansi"), pk=pk)
+    visible = queries.session_for_user_or_none(request.user, material.session_id) is not None
+    return serve_private_file(
+        request, material.file, allowed=visible or permissions.can_manage_session(request.user, material.session)
+    )

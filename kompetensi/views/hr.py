@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.db_router import reads_from_replica
 from portal.exporting import resource_sheet, spreadsheet_response
 
 from .. import permissions, queries
@@ -14,6 +15,7 @@ from .helpers import paginate, query_string_without_page
 # --- HR --------------------------------------------------------------------------------------------------------
 
 
+@reads_from_replica
 def compliance(request):
     if not permissions.can_see_compliance(request.user):
         raise PermissionDenied

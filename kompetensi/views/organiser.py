@@ -18,8 +18,8 @@ from portal.models import UnitKerja
 from portal.scoping import instansi_q, pegawai_of
 
 from .. import permissions, queries, rules, services
-from ..forms import EnrolUnitForm, SessionForm
-from ..models import Certificate, TrainingSession
+from ..forms import EnrolUnitForm, MaterialForm, SessionForm
+from ..models import Certificate, SessionMaterial, TrainingSession
 from ..resources import ParticipantResource
 from .helpers import error_text, paginate, query_string_without_page
 
@@ -96,6 +96,8 @@ def session_manage(request, pk):
             "present": present,
             "unit_form": EnrolUnitForm(units=units),
             "evaluation": queries.evaluation_results(session),
+            "materials": list(session.materials.all()),
+            "material_form": MaterialForm(),
             "started": timezone.now() >= session.start_at,
             "checkin_url": request.build_absolute_uri(reverse("kompetensi:checkin", args=[session.checkin_token])),
             "query_string": query_string_without_page(request),
@@ -205,3 +207,28 @@ def certificate_revoke(request, pk):
     else:
         messages.success(request, _("Sertifikat dicabut."))
     return redirect("kompetensi:session_manage", session.pk)
+
+
+@require_POST
+def session_material_add(request, pk):
+    session = _managed_session(request, pk)
+    form = MaterialForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    else:
+        try:
+            services.add_material(actor=request.user, session=session, material=form.save(commit=False))
+        except ValidationError as error:
+            messages.error(request, error_text(error))
+        else:
+            messages.success(request, _("Materi ditambahkan."))
+    return redirect(f"{reverse('kompetensi:session_manage', args=[pk])}#materi")
+
+
+@require_POST
+def session_material_remove(request, pk):
+    material = get_object_or_404(SessionMaterial.objects.select_related("session"), pk=pk)
+    session = _managed_session(request, material.session_id)
+    services.remove_material(actor=request.user, material=material)
+    messages.success(request, _("Materi dihapus."))
+    return redirect(f"{reverse('kompetensi:session_manage', args=[session.pk])}#materi")

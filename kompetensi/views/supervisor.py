@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from portal.files import serve_private_file
 
 from .. import permissions, queries, services
+from ..competency.queries import pending_reviews
 from ..forms import ExternalDecisionForm, ReasonForm
 from ..models import Enrolment, ExternalLearning
 from .helpers import PAGE_SIZE, error_text, paginate
@@ -21,12 +22,15 @@ from .helpers import PAGE_SIZE, error_text, paginate
 def approvals(request):
     if not queries.is_approver(request.user):
         raise PermissionDenied
+    external = Paginator(queries.pending_external(request.user), PAGE_SIZE).get_page(request.GET.get("jp"))
+    external.object_list = services.with_suggested_jp(external.object_list)
     return render(
         request,
         "kompetensi/approvals.html",
         {
             "enrolments": paginate(request, queries.pending_approvals(request.user)),
-            "external": Paginator(queries.pending_external(request.user), PAGE_SIZE).get_page(request.GET.get("jp")),
+            "external": external,
+            "competency_waiting": pending_reviews(request.user).count(),
         },
     )
 
@@ -50,6 +54,35 @@ def decide(request, pk):
         raise Http404 from None
     except ValidationError as error:
         messages.error(request, error_text(error))
+    return redirect("kompetensi:approvals")
+
+
+def bulk_approve(request):
+    """Approve several enrolment requests at once: the chosen rows are listed for confirmation first, then each is
+    approved through the same service as one by one; a row that cannot be approved says why and the rest go on."""
+    if not queries.is_approver(request.user):
+        raise PermissionDenied
+    source = request.POST if request.method == "POST" else request.GET
+    ids = [int(pk) for pk in source.getlist("ids") if pk.isdigit()][:100]
+    chosen = list(queries.pending_approvals(request.user).filter(pk__in=ids))
+    if not chosen:
+        messages.warning(request, _("Pilih dulu permintaan yang akan disetujui."))
+        return redirect("kompetensi:approvals")
+    if request.method != "POST":
+        return render(request, "kompetensi/bulk_approve.html", {"chosen": chosen})
+    approved, refused = 0, []
+    for enrolment in chosen:
+        try:
+            services.approve(request.user, enrolment.pk)
+            approved += 1
+        except (PermissionDenied, ValidationError) as error:
+            refused.append(
+                f"{enrolment.pegawai.nama}: {error_text(error) if isinstance(error, ValidationError) else _('tidak berwenang')}"
+            )
+    if approved:
+        messages.success(request, _("%(n)s pendaftaran disetujui.") % {"n": approved})
+    for line in refused:
+        messages.error(request, line)
     return redirect("kompetensi:approvals")
 
 

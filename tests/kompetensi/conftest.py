@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from home.demo import ensure_home_page
+from kompetensi import services
 from kompetensi.models import BentukPengembangan, CoursePage, TrainingCatalogPage, TrainingSession
 from portal.roles import forget_cached_groups
 
@@ -107,3 +108,34 @@ def training(org):
 @pytest.fixture
 def malut_catalog(org):
     return make_catalog(org.malut)
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """`committed(service, *args)` calls a service as if its transaction had committed, so the work it queues for
+    after the commit (notifications and their emails) runs too: a test's own transaction never commits."""
+
+    def run(service, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return service(*args, **kwargs)
+
+    return run
+
+
+def running_session(org, training, people, course=None, **fields):
+    """A session of `course` (the training fixture's by default) that started three hours ago, with `people`
+    enrolled and present on its first day: ready for results."""
+    session = make_session(course or training.course, start_in=timedelta(days=1), capacity=10, **fields)
+    enrolments = [services.enrol(p.user, p, session.pk) for p in people]
+    start = timezone.now() - timedelta(hours=3)
+    TrainingSession.objects.filter(pk=session.pk).update(
+        start_at=start,
+        end_at=start + timedelta(hours=8),
+        enrol_opens_at=start - timedelta(days=2),
+        enrol_closes_at=start,
+    )
+    session.refresh_from_db()
+    services.mark_attendance(
+        org.pelatihan.user, session.pk, services.session_days(session)[0], [e.pk for e in enrolments]
+    )
+    return session, enrolments

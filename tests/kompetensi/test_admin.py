@@ -1,37 +1,17 @@
 """The results import through the portal's import view, the regulation-data snippets and the organiser's
 catalogue permissions in the Wagtail admin."""
 
-from datetime import timedelta
-
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
 
 from kompetensi import services
-from kompetensi.models import Enrolment, JPEntry, KonversiJP, TrainingSession
+from kompetensi.models import Enrolment, JPEntry, KonversiJP
 from portal.importing import services as import_services
 from portal.models import ImportJob
 
-from .conftest import forget_cached_identity, make_session
-
-
-def _running_session(org, training, people):
-    session = make_session(training.course, start_in=timedelta(days=1), capacity=10)
-    enrolments = [services.enrol(p.user, p, session.pk) for p in people]
-    start = timezone.now() - timedelta(hours=3)
-    TrainingSession.objects.filter(pk=session.pk).update(
-        start_at=start,
-        end_at=start + timedelta(hours=8),
-        enrol_opens_at=start - timedelta(days=2),
-        enrol_closes_at=start,
-    )
-    session.refresh_from_db()
-    services.mark_attendance(
-        org.pelatihan.user, session.pk, services.session_days(session)[0], [e.pk for e in enrolments]
-    )
-    return session, enrolments
+from .conftest import forget_cached_identity, running_session
 
 
 def _csv(rows):
@@ -40,7 +20,7 @@ def _csv(rows):
 
 
 def test_results_import_previews_then_writes_through_the_service(org, training):
-    session, (a, b) = _running_session(org, training, [org.pegawai, org.rekan])
+    session, (a, b) = running_session(org, training, [org.pegawai, org.rekan])
     upload = _csv([(a.pk, org.pegawai.nip, "lulus", "88"), (b.pk, org.rekan.nip, "tidak", "")])
     job = import_services.preview_import(
         org.pelatihan.user, kind_key="hasil_pelatihan", instansi=org.gorontalo, uploaded_file=upload
@@ -60,7 +40,7 @@ def test_results_import_previews_then_writes_through_the_service(org, training):
 
 
 def test_results_import_reports_bad_rows_and_writes_nothing(org, training):
-    session, (a,) = _running_session(org, training, [org.pegawai])
+    session, (a,) = running_session(org, training, [org.pegawai])
     upload = _csv([(a.pk, org.pegawai.nip, "lulus", "8x"), (999999, "", "lulus", ""), (a.pk, "", "mungkin", "")])
     job = import_services.preview_import(
         org.pelatihan.user, kind_key="hasil_pelatihan", instansi=org.gorontalo, uploaded_file=upload
@@ -72,7 +52,7 @@ def test_results_import_reports_bad_rows_and_writes_nothing(org, training):
 
 
 def test_results_import_needs_the_organiser(org, training):
-    session, (a,) = _running_session(org, training, [org.pegawai])
+    session, (a,) = running_session(org, training, [org.pegawai])
     import pytest
     from django.core.exceptions import PermissionDenied
 
@@ -86,7 +66,7 @@ def test_results_import_needs_the_organiser(org, training):
 
 
 def test_participant_export(org, training, login):
-    session, (a,) = _running_session(org, training, [org.pegawai])
+    session, (a,) = running_session(org, training, [org.pegawai])
     response = login(org.pelatihan).get(reverse("kompetensi:session_export", args=[session.pk]))
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     assert login(org.pegawai).get(reverse("kompetensi:session_export", args=[session.pk])).status_code == 403
@@ -142,7 +122,7 @@ def test_participant_export_neutralises_formulas(org, training, login):
     for person, text in zip(people, HOSTILE, strict=True):
         person.nama = text
         person.save()
-    session, _enrolments = _running_session(org, training, people)
+    session, _enrolments = running_session(org, training, people)
     response = login(org.pelatihan).get(reverse("kompetensi:session_export", args=[session.pk]))
     values = assert_no_formula(response.content)
     assert "'@SUM(A1)" in values and org.pegawai.nip in values
@@ -150,7 +130,7 @@ def test_participant_export_neutralises_formulas(org, training, login):
 
 @pytest.mark.parametrize("bad", ["NaN", "inf", "1e5", "99999.99", "-50", "12.345"])
 def test_results_import_refuses_impossible_scores(org, training, bad):
-    session, (a,) = _running_session(org, training, [org.pegawai])
+    session, (a,) = running_session(org, training, [org.pegawai])
     job = import_services.preview_import(
         org.pelatihan.user,
         kind_key="hasil_pelatihan",
@@ -168,7 +148,7 @@ def test_record_results_refuses_a_bad_score_on_a_completed_enrolment(org, traini
 
     from django.core.exceptions import ValidationError
 
-    session, (a,) = _running_session(org, training, [org.pegawai])
+    session, (a,) = running_session(org, training, [org.pegawai])
     services.record_results(org.pelatihan.user, session.pk, {a.pk: (True, Decimal("80"))})
     with pytest.raises(ValidationError, match="0 sampai 100"):
         services.record_results(org.pelatihan.user, session.pk, {a.pk: (True, Decimal("-50"))})

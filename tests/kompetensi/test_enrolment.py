@@ -24,8 +24,8 @@ def refusal(callable_, *args, **kwargs):
     return " ".join(info.value.messages)
 
 
-def test_enrol_without_approval_confirms_and_records_history(org, training):
-    e = services.enrol(org.pegawai.user, org.pegawai, training.session.pk, "Butuh untuk tugas")
+def test_enrol_without_approval_confirms_and_records_history(org, training, committed):
+    e = committed(services.enrol, org.pegawai.user, org.pegawai, training.session.pk, "Butuh untuk tugas")
     assert e.status == S.CONFIRMED
     history = list(EnrolmentTransition.objects.filter(enrolment=e).values_list("from_status", "to_status", "actor"))
     assert history == [("", "requested", org.pegawai.user.pk), ("requested", "confirmed", org.pegawai.user.pk)]
@@ -35,20 +35,20 @@ def test_enrol_without_approval_confirms_and_records_history(org, training):
     assert ModelLogEntry.objects.filter(action="kompetensi.enrolment.confirmed", object_id=str(e.pk)).exists()
 
 
-def test_full_session_waitlists(org, training):
+def test_full_session_waitlists(org, training, committed):
     services.enrol(org.pegawai.user, org.pegawai, training.session.pk)
     services.enrol(org.rekan.user, org.rekan, training.session.pk)
-    e = services.enrol(org.cucu.user, org.cucu, training.session.pk)
+    e = committed(services.enrol, org.cucu.user, org.cucu, training.session.pk)
     assert e.status == S.WAITLISTED
     assert Notification.objects.filter(recipient=org.cucu.user, kind="kompetensi.waitlisted").exists()
 
 
-def test_cancellation_promotes_first_waitlisted_and_tells_them(org, training):
+def test_cancellation_promotes_first_waitlisted_and_tells_them(org, training, committed):
     first = services.enrol(org.pegawai.user, org.pegawai, training.session.pk)
     services.enrol(org.rekan.user, org.rekan, training.session.pk)
     waiting1 = services.enrol(org.cucu.user, org.cucu, training.session.pk)
     waiting2 = services.enrol(org.konten.user, org.konten, training.session.pk)
-    services.cancel(org.pegawai.user, first.pk, "Ada tugas luar")
+    committed(services.cancel, org.pegawai.user, first.pk, "Ada tugas luar")
     first.refresh_from_db()
     waiting1.refresh_from_db()
     waiting2.refresh_from_db()
@@ -69,8 +69,8 @@ def test_cancel_waitlisted_does_not_free_a_seat(org, training):
     assert training.session.seats_taken == 2
 
 
-def test_approval_flow(org, training):
-    e = services.enrol(org.pegawai.user, org.pegawai, training.approval_session.pk)
+def test_approval_flow(org, training, committed):
+    e = committed(services.enrol, org.pegawai.user, org.pegawai, training.approval_session.pk)
     assert e.status == S.PENDING_APPROVAL
     assert Notification.objects.filter(recipient=org.atasan.user, kind="kompetensi.approval_requested").count() == 1
     with pytest.raises(PermissionDenied):
@@ -94,10 +94,10 @@ def test_approval_when_full_waitlists(org, training):
     assert e.status == S.WAITLISTED
 
 
-def test_reject_needs_reason_and_notifies(org, training):
+def test_reject_needs_reason_and_notifies(org, training, committed):
     e = services.enrol(org.pegawai.user, org.pegawai, training.approval_session.pk)
     assert "alasan" in refusal(services.reject, org.atasan.user, e.pk, " ")
-    services.reject(org.atasan.user, e.pk, "Beban kerja tinggi bulan itu")
+    committed(services.reject, org.atasan.user, e.pk, "Beban kerja tinggi bulan itu")
     e.refresh_from_db()
     assert e.status == S.REJECTED
     assert Notification.objects.filter(recipient=org.pegawai.user, kind="kompetensi.rejected").exists()
@@ -106,8 +106,10 @@ def test_reject_needs_reason_and_notifies(org, training):
     assert again.status == S.PENDING_APPROVAL
 
 
-def test_hr_stands_in_when_no_supervisor(org, training):
-    e = services.enrol(org.pimpinan.user, org.pimpinan, training.approval_session.pk)  # pimpinan has no atasan
+def test_hr_stands_in_when_no_supervisor(org, training, committed):
+    e = committed(
+        services.enrol, org.pimpinan.user, org.pimpinan, training.approval_session.pk
+    )  # pimpinan has no atasan
     assert Notification.objects.filter(recipient=org.sdm.user, kind="kompetensi.approval_requested").exists()
     services.approve(org.sdm.user, e.pk)
     with pytest.raises(PermissionDenied):

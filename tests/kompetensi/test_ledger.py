@@ -77,9 +77,11 @@ def test_compliance_measures_each_employee_against_their_own_instansi_and_status
 
 
 def test_external_learning_rules(org, training):
-    item = _external(org.pegawai, "coaching", units=5, claimed=10)  # 2 JP per sesi, 2 sesi per bulan
+    # five days inside one month, whatever today is (the cap is per month: a range across two would double it)
+    end = timezone.localdate().replace(day=1) - timedelta(days=10)
+    item = _external(org.pegawai, "coaching", units=5, claimed=10, end=end)  # 2 JP per sesi, 2 sesi per bulan
     assert services.suggested_jp(item) == 4
-    assert Notification.objects.filter(recipient=org.atasan.user, kind="kompetensi.approval_requested").count() == 1
+    assert Notification.objects.filter(recipient=org.atasan.user, kind="kompetensi.external_requested").count() == 1
     with pytest.raises(PermissionDenied):
         services.approve_external_learning(org.pegawai.user, item.pk)  # not their own
     with pytest.raises(PermissionDenied):
@@ -121,3 +123,36 @@ def test_beat_entry_names_the_task():
     entry = app.conf.beat_schedule["kompetensi-session-reminders"]
     assert entry["task"] == tasks.send_session_reminders.name
     assert entry["schedule"] == crontab(hour=1, minute=0)
+
+
+@pytest.mark.parametrize(
+    ("units", "claimed", "expected"),
+    [
+        (2, 10, 8),  # seminar: 4 JP per hari x 2 = 8, under the claim
+        (3, 10, 10),  # 12 by the rule, but never more than was claimed
+        (1, 3, 3),
+    ],
+)
+def test_empty_jp_field_applies_the_conversion_rule(org, training, units, claimed, expected):
+    item = _external(org.pegawai, "seminar", units=units, claimed=claimed)
+    (shown,) = services.with_suggested_jp([item])
+    assert shown.suggested_jp == expected
+    services.approve_external_learning(org.atasan.user, item.pk, None)
+    item.refresh_from_db()
+    assert item.jp_approved == expected
+
+
+def test_a_rule_that_counts_nothing_asks_for_the_jp(org, training):
+    item = _external(org.pegawai, "seminar", units=2, claimed=10)
+    ExternalLearning.objects.filter(pk=item.pk).update(units=0)  # 4 JP per hari x 0
+    with pytest.raises(ValidationError, match="isi JP yang disetujui"):
+        services.approve_external_learning(org.atasan.user, item.pk, None)
+
+
+def test_supervisor_and_employee_see_the_suggested_jp(org, training, login):
+    from django.urls import reverse
+
+    _external(org.pegawai, "seminar", units=2, claimed=10)
+    assert "Saran aturan konversi: 8 JP" in login(org.atasan).get(reverse("kompetensi:approvals")).content.decode()
+    html = login(org.pegawai).get(reverse("kompetensi:my_learning")).content.decode()
+    assert "saran aturan konversi: 8 JP" in html

@@ -3,16 +3,18 @@
 import pytest
 
 from kompetensi import services
+from tests.home.builders import readable
 
 pytestmark = pytest.mark.django_db
 
 
 def test_courses_are_found_by_site_search_within_privacy(org, training, login):
-    html = login(org.pegawai).get("/cari/", {"q": "Pelayanan"}).content.decode()
+    html = readable(login(org.pegawai).get("/cari/", {"q": "Pelayanan"}).content.decode())
     assert "Pelayanan Publik Prima" in html
-    html = login(org.pegawai).get("/cari/", {"q": "Pelayanan", "jenis": "pelatihan"}).content.decode()
-    assert "Pelayanan Publik Prima" in html and 'value="pelatihan"' in html
-    html = login(org.pegawai_malut).get("/cari/", {"q": "Pelayanan"}).content.decode()
+    html = readable(login(org.pegawai).get("/cari/", {"q": "Pelayanan", "jenis": "pelatihan"}).content.decode())
+    assert "Pelayanan Publik Prima" in html and '<span class="tag">Pelatihan</span>' in html
+    assert 'aria-current="true">Pelatihan <span class="chip-count">1' in html
+    html = readable(login(org.pegawai_malut).get("/cari/", {"q": "Pelayanan"}).content.decode())
     assert "Pelayanan Publik Prima" not in html
 
 
