@@ -1,1 +1,4 @@
-urlpatterns = []
+from .evaluation import api_urls as evaluation_api_urls
+from .skp import api_urls as skp_api_urls
+
+urlpatterns = [*skp_api_urls.urlpatterns, *evaluation_api_urls.urlpatterns]

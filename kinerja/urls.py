@@ -1,1 +1,6 @@
-urlpatterns = []
+from .evaluation import urls as evaluation_urls
+from .skp import urls as skp_urls
+
+app_name = "kinerja"
+
+urlpatterns = [*skp_urls.urlpatterns, *evaluation_urls.urlpatterns]

@@ -1,0 +1,4 @@
+"""Demo data of the performance module (found by load_demo); each package registers its own steps."""
+
+from .evaluation import demo as evaluation_demo  # noqa: F401
+from .skp import demo as skp_demo  # noqa: F401

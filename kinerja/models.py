@@ -1,0 +1,25 @@
+from .evaluation.models import (
+    Appeal,
+    AppealTransition,
+    Evaluation,
+    EvaluationTransition,
+    Feedback,
+    PredikatCell,
+    Realisation,
+)
+from .skp.models import (
+    ActingEvaluator,
+    BerakhlakValue,
+    EvaluationWindow,
+    Iki,
+    PerformancePeriod,
+    PerilakuExpectation,
+    Rhk,
+    Skp,
+    SkpTransition,
+)
+
+__all__ = [
+    "ActingEvaluator", "Appeal", "AppealTransition", "BerakhlakValue", "Evaluation", "EvaluationTransition", "Feedback", "Realisation", "EvaluationWindow", "Iki", "PerformancePeriod", "PerilakuExpectation",
+    "PredikatCell", "Rhk", "Skp", "SkpTransition",
+]  # fmt: skip

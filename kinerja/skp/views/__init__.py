@@ -1,0 +1,23 @@
+"""Thin views of SKP: parse input, call a query or a service, render. One module per audience."""
+
+from .employee import (
+    details,
+    iki_create,
+    iki_delete,
+    iki_edit,
+    my_skp,
+    revise,
+    rhk_create,
+    rhk_delete,
+    rhk_edit,
+    skp_detail,
+    start,
+    submit,
+)
+from .evaluator import decide, expectations, queue
+from .hr import acting, periods
+
+__all__ = [
+    "acting", "decide", "details", "expectations", "iki_create", "iki_delete", "iki_edit", "my_skp", "periods",
+    "queue", "revise", "rhk_create", "rhk_delete", "rhk_edit", "skp_detail", "start", "submit",
+]  # fmt: skip
