@@ -1,14 +1,16 @@
 """Training data at benchmark scale: tops up to 1,000 courses, 5,000 sessions and 200,000 enrolments (with the
 JP ledger and certificates of the completed ones), spread over the demo instansi and their employees.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/lentera_kompetensi python bench/generate_training.py
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/lentera_kompetensi python bench/generate_training.py [--employees N]
 
 Needs the demo data and the bench employees first (`manage.py load_demo && manage.py load_demo --only none
---employees 20000`). Deterministic; run again and it only adds what is missing. Sessions and enrolments are
+--employees 20000`). `--employees N` scales the courses and enrolments with N (20,000 gives the figures above; 2,000
+gives 100 courses and 20,000 enrolments). Deterministic; run again and it only adds what is missing. Sessions and enrolments are
 written with bulk_create; courses are Wagtail pages, added one by one under each instansi's catalogue (no
 revisions), since pages cannot be bulk-created.
 """
 
+import argparse
 import random
 import sys
 import time
@@ -35,6 +37,7 @@ from kompetensi.models import (  # noqa: E402
 )
 from portal.models import Instansi, Pegawai  # noqa: E402
 
+EMPLOYEES = 20_000  # the scale COURSES and ENROLMENTS are given for
 COURSES = 1000
 SESSIONS_PER_COURSE = 5
 ENROLMENTS = 200_000
@@ -49,12 +52,12 @@ def log(message):
     print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
 
 
-def make_courses(instansi_list, rng):
+def make_courses(instansi_list, rng, total):
     existing = CoursePage.objects.filter(slug__startswith=PREFIX).count()
     bentuk = list(BentukPengembangan.objects.exclude(jenis="pendidikan"))
     catalogs = [ensure_catalog(instansi) for instansi in instansi_list]
     competencies = []
-    for n in range(existing, COURSES):
+    for n in range(existing, total):
         catalog = catalogs[n % len(catalogs)]
         topic = TOPICS[n % len(TOPICS)]
         course = CoursePage(
@@ -101,9 +104,9 @@ def make_sessions(rng):
     log(f"{len(batch)} angkatan")
 
 
-def make_enrolments(rng):
+def make_enrolments(rng, total):
     have = Enrolment.objects.filter(session__course__slug__startswith=PREFIX).count()
-    if have >= ENROLMENTS:
+    if have >= total:
         return
     now = timezone.now()
     people = {}
@@ -114,7 +117,7 @@ def make_enrolments(rng):
         .select_related("course")
         .order_by("pk")
     )
-    per_session = max(1, (ENROLMENTS - have) // max(1, len(sessions)))
+    per_session = max(1, (total - have) // max(1, len(sessions)))
     S = Enrolment.Status
     batch, created = [], 0
     for session in sessions:
@@ -157,12 +160,17 @@ def _flush(batch, now):
 
 
 def recount_seats():
+    # past sessions are filled past their capacity here; the CHECK (seats_taken <= capacity) wants room for them
     with connection.cursor() as cursor:
         cursor.execute(
             """
-            UPDATE kompetensi_trainingsession s SET seats_taken = (
-                SELECT count(*) FROM kompetensi_enrolment e
-                WHERE e.session_id = s.id AND e.status = ANY(%s))
+            UPDATE kompetensi_trainingsession s SET seats_taken = h.n, capacity = GREATEST(s.capacity, h.n)
+            FROM (
+                SELECT t.id, count(e.id) AS n FROM kompetensi_trainingsession t
+                LEFT JOIN kompetensi_enrolment e ON e.session_id = t.id AND e.status = ANY(%s)
+                GROUP BY t.id
+            ) h
+            WHERE h.id = s.id
             """,
             [list(rules.SEAT_STATES)],
         )
@@ -172,14 +180,17 @@ def recount_seats():
 
 
 def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--employees", type=int, default=EMPLOYEES, help="scale: courses and enrolments grow with it")
+    scale = parser.parse_args().employees / EMPLOYEES
     rng = random.Random(20_000)
     started = time.time()
     instansi_list = list(Instansi.objects.order_by("pk"))
     if not Pegawai.objects.filter(user__username__startswith="bench-").exists():
         sys.exit("Jalankan dulu: manage.py load_demo --only none --employees 20000")
-    make_courses(instansi_list, rng)
+    make_courses(instansi_list, rng, max(len(instansi_list), round(COURSES * scale)))
     make_sessions(rng)
-    make_enrolments(rng)
+    make_enrolments(rng, round(ENROLMENTS * scale))
     recount_seats()
     log(
         f"selesai dalam {time.time() - started:.0f} s: {CoursePage.objects.count()} kursus, "

@@ -1,6 +1,9 @@
 """Benchmark of the training pages and enrolment, against gunicorn on PostgreSQL.
 
-    bench/run_training.sh   # starts gunicorn (2 workers), runs this script, stops gunicorn
+bench/run.py builds the data, starts gunicorn and uses `enrol_throughput` from here for its enrolment figure. Run
+alone, this script measures a server that is already serving at BENCH_URL (start it as bench/run.py does):
+
+    BENCH_URL=http://127.0.0.1:8901 DATABASE_URL=postgres://... .venv/bin/python bench/measure_training.py
 
 Reports for the catalogue, a course page, my learning and the HR compliance page: queries per request
 (in-process, Django test client) and p50/p95 latency at one connection (HTTP against gunicorn); then the
