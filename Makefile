@@ -62,6 +62,9 @@ migrate: $(MIGRATED)
 demo: $(DEMO_LOADED)
 
 # Embedded default: SQLite file and inline tasks, unless DATABASE_URL / CELERY_BROKER_URL are set.
+# links in emails point at the address being served, unless WAGTAILADMIN_BASE_URL says otherwise
+export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
+
 run: demo accounts
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

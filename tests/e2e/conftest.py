@@ -2,10 +2,11 @@
 Chromium through Playwright. The server runs as a subprocess, so the browser sees exactly what a user would.
 
 Fixtures: `server` (base URL), `browser`, `page` (fresh context per test), `login(page, username)`,
-`screenshot(page, name)` which writes tests/e2e/screenshots/<name>.png.
+`screenshot(page, name)` which writes tests/e2e/screenshots/<name>.png, `axe_check(page, label)` (tests/e2e/a11y.py).
 """
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -50,6 +51,10 @@ def _e2e_database_url(tmpdir):
 
 @pytest.fixture(scope="session")
 def server():
+    # E2E_SERVER_URL reuses a server already running with the demo data (quicker when iterating on one test file)
+    if os.environ.get("E2E_SERVER_URL"):
+        yield os.environ["E2E_SERVER_URL"].rstrip("/")
+        return
     tmpdir = tempfile.mkdtemp(prefix="lentera-e2e-")
     env = {
         **os.environ,
@@ -134,6 +139,23 @@ def login():
 
 
 @pytest.fixture
+def menu():
+    """`menu(page, "SKP saya", "Kinerja")` follows a main-menu entry as a user would: on a phone through the Menu
+    button, inside a dropdown ("Pengembangan", "Kinerja", "Kelola") through its summary."""
+
+    def _follow(page, label, dropdown=None):
+        toggle = page.get_by_role("button", name="Menu")
+        if toggle.is_visible():
+            toggle.click()
+        nav = page.get_by_role("navigation", name="Navigasi utama")
+        if dropdown:
+            nav.locator("summary", has_text=dropdown).click()
+        nav.get_by_role("link", name=re.compile(rf"^{re.escape(label)}(\s+\d+.*)?$")).click()
+
+    return _follow
+
+
+@pytest.fixture
 def screenshot():
     SCREENSHOTS.mkdir(exist_ok=True)
 
@@ -143,3 +165,22 @@ def screenshot():
         return path
 
     return _shot
+
+
+@pytest.fixture
+def axe_check():
+    """`axe_check(page, label)` fails the test on any serious or critical WCAG 2.1 AA violation on the page as it
+    is now; `collect=list` gathers them instead so a crawl can report every page at once."""
+    from tests.e2e.a11y import axe_violations, format_violations
+
+    def _check(page, label="", collect=None):
+        violations = axe_violations(page)
+        report = format_violations(violations, label or page.url)
+        if collect is not None:
+            if violations:
+                collect.append(report)
+            return violations
+        assert not violations, "axe found serious/critical violations:\n" + report
+        return violations
+
+    return _check

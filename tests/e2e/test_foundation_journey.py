@@ -12,6 +12,10 @@ def test_pegawai_logs_in_and_sees_home(page, login, screenshot):
     expect(page.get_by_role("heading", name="Profil saya")).to_be_visible()
     expect(page.get_by_text("WITA")).to_be_visible()
     screenshot(page, "foundation-home-pegawai")
+    page.set_viewport_size({"width": 390, "height": 844})
+    expect(page.get_by_role("heading", name="Profil saya")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(page, "foundation-home-pegawai-phone")
 
 
 def test_wrong_password_is_explained_in_indonesian(page, login, screenshot):

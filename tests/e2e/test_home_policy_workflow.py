@@ -26,7 +26,9 @@ def test_konten_creates_policy_and_submits_for_approval(page, login, screenshot)
         page.evaluate("document.querySelector('button[name=action-submit]').click()")
     expect(page.get_by_text("dikirim untuk dimoderasi").first).to_be_visible()
     page.get_by_role("link", name="Pergub Uji Alur Persetujuan", exact=True).first.click()
-    expect(page.locator("body")).to_contain_text(re.compile(r"Persetujuan (Pimpinan|kebijakan) \(gorontalo\)"))
+    expect(page.locator("body")).to_contain_text(
+        re.compile(r"Persetujuan (Pimpinan|Kebijakan) – Pemerintah Provinsi Gorontalo")
+    )
     screenshot(page, "home-policy-2-submitted")
 
     # another instansi's subtree is out of reach

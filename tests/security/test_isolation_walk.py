@@ -25,16 +25,32 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Workflow
+from wagtail.models import Collection
 
 from home.models import ContentPage
+from kinerja.evaluation import services as evaluation_services
+from kinerja.skp import services as skp_services
 from kompetensi import services
-from kompetensi.models import Certificate, KonversiJP, TargetJP
+from kompetensi.competency import services as competency_services
+from kompetensi.mentoring import services as mentoring_services
+from kompetensi.models import (
+    Certificate,
+    Competency,
+    DevelopmentPlan,
+    JobStandard,
+    KonversiJP,
+    MatchBand,
+    MentoringProgramme,
+    PlanActivity,
+    SessionMaterial,
+    TargetJP,
+)
 from portal import roles
 from portal.models import ImportJob, Notification
 from tests.factories import make_jabatan, make_pegawai
 from tests.home.builders import add, policy
 from tests.home.conftest import _site_for
+from tests.kinerja.conftest import approved_skp
 from tests.kompetensi.conftest import forget_cached_identity, make_catalog, make_course, make_session
 from tests.kompetensi.test_ledger import _external
 
@@ -91,6 +107,20 @@ def world(org):
     session = make_session(course, start_in=timedelta(days=3), name=f"{SECRET} Angkatan I")
     enrolment = services.enrol(org.pegawai.user, org.pegawai, session.pk)
     certificate = Certificate.objects.create(enrolment=enrolment)
+    material = SessionMaterial.objects.create(
+        session=session, title=f"{SECRET} Materi", file=ContentFile(b"%PDF-1.4 uji", name="materi.pdf")
+    )
+    today = timezone.localdate()
+    programme = MentoringProgramme.objects.create(
+        instansi=org.gorontalo, name=f"{SECRET} Program Mentoring", start_date=today - timedelta(days=30),
+        end_date=today + timedelta(days=30), created_by=org.sdm.user,
+    )  # fmt: skip
+    pair = mentoring_services.pair_up(
+        actor=org.sdm.user, programme=programme, mentor=org.atasan, mentee=org.pegawai, goals=f"{SECRET} tujuan"
+    )
+    mentoring_session = mentoring_services.log_session(
+        actor=org.atasan.user, pair=pair, held_on=today, duration_minutes=60, topics=f"{SECRET} topik", actions="x"
+    )
     external = _external(org.pegawai, "seminar", units=1, claimed=3)
     external.title = f"{SECRET} Seminar"
     external.save(update_fields=["title"])
@@ -98,7 +128,9 @@ def world(org):
         kind="pegawai", instansi=org.gorontalo, uploaded_by=org.sdm.user, original_name=f"{SECRET}.csv",
         file_format="csv", file=ContentFile(b"nip\n", name="uji.csv"),
     )  # fmt: skip
-    Notification.objects.create(recipient=org.pegawai.user, kind="uji", title=f"{SECRET} pemberitahuan", dedupe_key="x")
+    notification = Notification.objects.create(
+        recipient=org.pegawai.user, kind="uji", title=f"{SECRET} pemberitahuan", dedupe_key="x", url="/"
+    )
     collection = Collection.objects.filter(name=org.gorontalo.name).first() or Collection.get_first_root_node()
     document = get_document_model().objects.create(
         title=f"{SECRET} Dokumen", file=ContentFile(b"%PDF-1.4 uji", name="rahasia.pdf"), collection=collection
@@ -110,8 +142,20 @@ def world(org):
         instansi=org.gorontalo, bentuk_id=external.bentuk_id, unit="hari", jp_per_unit=5, note=f"{SECRET} konversi"
     )
     target = TargetJP.objects.create(status="PNS", instansi=org.gorontalo, target=33)
+    claim = competency_services.record_evidence(
+        actor=org.pegawai.user, pegawai=org.pegawai, competency=Competency.objects.get(code="M.01", instansi=None),
+        source="self", level=3, observed_on=timezone.localdate(), note=f"{SECRET} klaim kompetensi",
+        attachment=ContentFile(b"%PDF-1.4 bukti", name="bukti.pdf"),
+    )  # fmt: skip
+    plan = DevelopmentPlan.objects.create(pegawai=org.pegawai, year=timezone.localdate().year, status="submitted")
+    PlanActivity.objects.create(plan=plan, kind="other", title=f"{SECRET} Kegiatan", planned_jp=4, planned_month=5)
     jabatan = make_jabatan(org.gorontalo, "RAHASIA", name=f"{SECRET} Jabatan")
-    workflow = Workflow.objects.filter(name__endswith="(gorontalo)").first()
+    competency = Competency.objects.create(
+        instansi=org.gorontalo, group="teknis", code="T.RAHASIA", name=f"{SECRET} Kompetensi"
+    )
+    standard = JobStandard.objects.create(jabatan=jabatan, competency=competency, required_level=3)
+    band = MatchBand.objects.create(instansi=org.gorontalo, code="optimal", name=f"{SECRET} Optimal", min_percent=85)
+    workflow = draft.get_workflow()
     draft.save_revision(user=org.konten.user)
     workflow_state = workflow.start(draft, org.konten.user) if workflow else None
     redirect = Redirect.objects.create(old_path="/gorontalo-lama", redirect_page=secret_policy)
@@ -124,13 +168,32 @@ def world(org):
         setattr(org, f"{name}_malut", make_pegawai(org.malut, org.malut_unit, roles_=[role], nama=f"{name} Malut"))
     for instansi in (org.gorontalo, org.malut):
         roles.ensure_instansi_groups(instansi)
+    kinerja = _kinerja_world(org)
     forget_cached_identity(org)
     return SimpleNamespace(
+        kinerja=kinerja, skp=kinerja.skp, rhk=kinerja.rhk, iki=kinerja.iki,
         org=org, page=secret_policy, draft=draft, course=course, session=session, enrolment=enrolment,
         certificate=certificate, external=external, job=job, document=document, image=image, konversi=konversi,
-        target=target, jabatan=jabatan, workflow=workflow, workflow_state=workflow_state, redirect=redirect,
-        query=query, group=roles.instansi_group(org.gorontalo, roles.ADMIN_KONTEN),
+        target=target, plan=plan, jabatan=jabatan, competency=competency, standard=standard, band=band,
+        workflow=workflow, workflow_state=workflow_state, redirect=redirect, query=query,
+        group=roles.instansi_group(org.gorontalo, roles.ADMIN_KONTEN), notification=notification, claim=claim,
+        material=material, programme=programme, pair=pair, mentoring_session=mentoring_session,
     )  # fmt: skip
+
+
+def _kinerja_world(org):
+    """An SKP chain of Gorontalo with a final evaluation under appeal."""
+    period = skp_services.open_period(actor=org.sdm.user, instansi=org.gorontalo, year=timezone.localdate().year)
+    _top, top_rhk = approved_skp(org.pimpinan, period, text=f"{SECRET} RHK pimpinan")
+    _middle, middle_rhk = approved_skp(org.atasan, period, top_rhk, f"{SECRET} RHK atasan")
+    bottom, rhk = approved_skp(org.pegawai, period, middle_rhk, f"{SECRET} RHK pegawai")
+    evaluation_services.open_evaluations(actor=org.sdm.user, period=period, window=period.windows.first())
+    evaluation = bottom.evaluations.get()
+    evaluation_services.rate(actor=org.atasan.user, evaluation=evaluation, rating_hasil_kerja="SESUAI",
+                             rating_perilaku_kerja="SESUAI", reason=SECRET)  # fmt: skip
+    evaluation_services.finalise(actor=org.atasan.user, evaluation=evaluation)
+    appeal = evaluation_services.file_appeal(actor=org.pegawai.user, evaluation=evaluation, reasons=SECRET)
+    return SimpleNamespace(period=period, skp=bottom, rhk=rhk, iki=rhk.iki.get(), evaluation=evaluation, appeal=appeal)
 
 
 def _kompetensi_pk(name, w):
@@ -139,9 +202,32 @@ def _kompetensi_pk(name, w):
         "session_enrol_unit": w.session, "session_attendance": w.session, "session_results": w.session,
         "session_export": w.session, "session_qr": w.session, "cancel": w.enrolment, "evaluation": w.enrolment,
         "certificate_pdf": w.enrolment, "decide": w.enrolment, "evidence": w.external, "decide_external": w.external,
-        "certificate_revoke": w.certificate,
+        "certificate_revoke": w.certificate, "employee_competency": w.org.pegawai, "competency_evidence_file": w.claim,
+        "competency_decide": w.claim,
+        "session_material_add": w.session, "session_material_remove": w.material, "session_material": w.material,
     }  # fmt: skip
     return by_name[name].pk
+
+
+def _kinerja_pk(name, w):
+    by_name = {"evaluation": w.kinerja.evaluation, "appeal_decide": w.kinerja.appeal}
+    if name in by_name:
+        return by_name[name].pk
+    if name.startswith("rhk_") and name != "rhk_create":
+        return w.rhk.pk
+    if name == "iki_create":
+        return w.rhk.pk
+    if name.startswith("iki_"):
+        return w.iki.pk
+    return w.skp.pk
+
+
+def _mentoring_pk(name, w):
+    if name.startswith("programme") or name == "pair_new":
+        return w.programme.pk
+    if name.startswith("session_") and name != "session_new":
+        return w.mentoring_session.pk
+    return w.pair.pk
 
 
 def _snippet_pk(namespace, w):
@@ -149,7 +235,8 @@ def _snippet_pk(namespace, w):
     objects = {
         ("portal", "pegawai"): w.org.pegawai, ("portal", "unitkerja"): w.org.bidang, ("portal", "jabatan"): w.jabatan,
         ("portal", "instansi"): w.org.gorontalo, ("kompetensi", "konversijp"): w.konversi,
-        ("kompetensi", "targetjp"): w.target,
+        ("kompetensi", "targetjp"): w.target, ("kompetensi", "competency"): w.competency,
+        ("kompetensi", "jobstandard"): w.standard, ("kompetensi", "matchband"): w.band,
     }  # fmt: skip
     if (app, model) not in objects:
         raise LookupError(f"shared reference data: {app}.{model}")
@@ -183,6 +270,7 @@ def provide(full_name, namespace, param, w):
         "app_name": "home",
         "model_name": "portalsettings",
         "app_label": "home",
+        "period_pk": w.kinerja.period.pk,
     }
     if full_name.startswith("wagtailadmin_api:"):
         if param == "action_name":
@@ -199,8 +287,18 @@ def provide(full_name, namespace, param, w):
     if param in values and values[param] is not None:
         return values[param]
     if param == "pk":
+        if full_name == "notification_open":
+            return w.notification.pk
+        if full_name == "team_remind":
+            return w.org.pegawai.pk
         if namespace == "kompetensi":
             return _kompetensi_pk(full_name.split(":")[1], w)
+        if namespace == "kinerja":
+            return _kinerja_pk(full_name.split(":")[1], w)
+        if namespace == "plans":
+            return w.plan.pk
+        if namespace == "mentoring":
+            return _mentoring_pk(full_name.split(":")[-1], w)
         if namespace.startswith(("wagtailsnippets_", "wagtailsnippetchoosers_")):
             return _snippet_pk(namespace.replace("wagtailsnippetchoosers_", "wagtailsnippets_"), w)
         other = {
@@ -212,7 +310,12 @@ def provide(full_name, namespace, param, w):
         }  # fmt: skip
         if other.get(namespace) is not None:
             return other[namespace]
-        api = {"training-session": w.session.pk, "training-enrolment": w.enrolment.pk, "employee": w.org.pegawai.pk}
+        api = {
+            "training-session": w.session.pk, "training-enrolment": w.enrolment.pk, "employee": w.org.pegawai.pk,
+            "kinerja-evaluation": w.kinerja.evaluation.pk, "api-competency-employee": w.org.pegawai.pk,
+            "kinerja-skp": w.skp.pk,
+            "mentoring-session": w.mentoring_session.pk,
+        }  # fmt: skip
         for prefix, value in api.items():
             if full_name.startswith(prefix):
                 return value
@@ -314,6 +417,8 @@ def test_no_listing_shows_a_gorontalo_name_to_another_instansi(world, client, ro
             continue
         response = client.get(path)
         body = b"".join(response.streaming_content) if response.streaming else response.content
+        # search marks the words it matched: "<mark>Rahasia</mark> Gorontalo" must still count as a leak
+        body = body.replace(b"<mark>", b"").replace(b"</mark>", b"")
         if response.status_code < 400 and (
             SECRET.encode() in body or world.org.pegawai.nip.encode() in body or b"Siti Pegawai" in body
         ):
@@ -326,7 +431,15 @@ def test_the_walk_sees_gorontalo_objects_when_gorontalo_asks(world, client):
     client.force_login(world.org.superadmin)
     urls, _uncovered = object_urls(world)
     opened = [name for name, path in urls if client.get(path).status_code == 200]
-    for name in ("kompetensi:session_manage", "wagtailadmin_pages:edit", "wagtaildocs:edit", "portal_import:job"):
+    for name in (
+        "kompetensi:session_manage",
+        "kinerja:skp_detail",
+        "wagtailadmin_pages:edit",
+        "wagtaildocs:edit",
+        "portal_import:job",
+    ):
         assert any(found.startswith(name.split(":")[0]) for found in opened), name
+    for name in ("kompetensi:employee_competency", "kompetensi:competency_evidence_file", "api-competency-employee"):
+        assert name in opened, name
     Group.objects.get(pk=world.group.pk)  # the per-instansi group exists for the users/groups views
     assert timezone.now()
