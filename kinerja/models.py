@@ -1,3 +1,4 @@
+from .calibration.models import Calibration, CalibrationChange, DistributionRule
 from .evaluation.models import (
     Appeal,
     AppealTransition,
@@ -20,6 +21,6 @@ from .skp.models import (
 )
 
 __all__ = [
-    "ActingEvaluator", "Appeal", "AppealTransition", "BerakhlakValue", "Evaluation", "EvaluationTransition", "Feedback", "Realisation", "EvaluationWindow", "Iki", "PerformancePeriod", "PerilakuExpectation",
+    "ActingEvaluator", "Appeal", "Calibration", "CalibrationChange", "DistributionRule", "AppealTransition", "BerakhlakValue", "Evaluation", "EvaluationTransition", "Feedback", "Realisation", "EvaluationWindow", "Iki", "PerformancePeriod", "PerilakuExpectation",
     "PredikatCell", "Rhk", "Skp", "SkpTransition",
 ]  # fmt: skip

@@ -1,4 +1,5 @@
 """What the performance module adds to the platform's registries (found by `portal.registry.discover`)."""
 
+from .calibration import registrations as calibration_registrations  # noqa: F401
 from .evaluation import registrations as evaluation_registrations  # noqa: F401
 from .skp import registrations as skp_registrations  # noqa: F401

@@ -2,7 +2,13 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from portal.admin_scoping import InstansiRuleViewSet, register_instansi_model
+
+from .calibration.models import DistributionRule
+from .evaluation.models import PredikatCell
 from .evaluation.state_machines import APPEAL, EVALUATION
 from .skp.state_machines import SKP
 
@@ -14,6 +20,38 @@ def register_log_actions(actions):
         *EVALUATION.log_actions(_("Evaluasi kinerja")),
         *APPEAL.log_actions(_("Keberatan")),
         ("kinerja.appeal.predikat_changed", _("Predikat diubah oleh keputusan keberatan")),
+        ("kinerja.calibration.opened", _("Kalibrasi kinerja: dibuka")),
+        ("kinerja.calibration.organisation_rating", _("Kalibrasi kinerja: predikat organisasi ditetapkan")),
+        ("kinerja.calibration.closed", _("Kalibrasi kinerja: selesai")),
     ]
     for action, label in machines:
         actions.register_action(action, label, label)
+
+
+register_instansi_model(PredikatCell)
+register_instansi_model(DistributionRule)
+
+
+class PredikatCellViewSet(InstansiRuleViewSet):
+    model = PredikatCell
+    icon = "table"
+    menu_label = _("Matriks predikat kinerja")
+    list_display = ["hasil_kerja", "perilaku_kerja", "predikat", "instansi"]
+
+
+class DistributionRuleViewSet(InstansiRuleViewSet):
+    model = DistributionRule
+    icon = "pick"
+    menu_label = _("Aturan distribusi predikat")
+    list_display = ["organisation_rating", "predikat_group", "minimum_percent", "maximum_percent", "instansi"]
+    list_filter = ["organisation_rating"]
+
+
+class KinerjaGroup(SnippetViewSetGroup):
+    menu_label = _("Kinerja")
+    menu_icon = "clipboard-list"
+    menu_order = 220
+    items = (PredikatCellViewSet, DistributionRuleViewSet)
+
+
+register_snippet(KinerjaGroup)

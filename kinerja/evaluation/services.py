@@ -38,7 +38,11 @@ def open_evaluations(*, actor, period, window: EvaluationWindow | None = None) -
 
 
 def _locked(evaluation) -> Evaluation:
-    return Evaluation.objects.select_for_update(of=("self",)).select_related("skp__pegawai", "skp__evaluator").get(pk=evaluation.pk)
+    return (
+        Evaluation.objects.select_for_update(of=("self",))
+        .select_related("skp__pegawai", "skp__evaluator")
+        .get(pk=evaluation.pk)
+    )
 
 
 def _as_rater(actor, evaluation):
@@ -162,7 +166,11 @@ def decide_appeal(*, actor, appeal: Appeal, grant: bool, reason: str, rating_has
                   rating_perilaku_kerja: str = "") -> Appeal:  # fmt: skip
     """The Atasan Pejabat Penilai's final decision: granted with the ratings they set (the predikat follows from
     the matrix) or rejected (the predikat stays). Either way it is recorded with the reason and cannot change."""
-    appeal = Appeal.objects.select_for_update(of=("self",)).select_related("evaluation__skp__pegawai", "decider").get(pk=appeal.pk)
+    appeal = (
+        Appeal.objects.select_for_update(of=("self",))
+        .select_related("evaluation__skp__pegawai", "decider")
+        .get(pk=appeal.pk)
+    )
     may_decide, _on_behalf_of = permissions.appeal_decider(actor, appeal)
     if not may_decide:
         raise PermissionDenied(_("Keberatan ini diputus oleh atasan pejabat penilai."))
@@ -184,3 +192,36 @@ def decide_appeal(*, actor, appeal: Appeal, grant: bool, reason: str, rating_has
     appeal.decision_reason = reason.strip()
     target = Appeal.Status.GRANTED if grant else Appeal.Status.REJECTED
     return APPEAL.apply(appeal, target, actor=actor, reason=reason, extra_fields=["predikat_after", "decision_reason"])
+
+
+# --- kalibrasi --------------------------------------------------------------------------------------------------
+
+
+def recalibrate(*, actor, evaluation, rating_hasil_kerja: str, rating_perilaku_kerja: str, reason: str):
+    """Calibration changes the ratings of a result that is not final yet (called by kinerja.calibration.services
+    inside its transaction, after its own permission check); the predikat follows from the matrix again and the
+    history records the change. Returns (before, after) snapshots."""
+    evaluation = _locked(evaluation)
+    if evaluation.status == Status.FINALISED:
+        raise ValidationError(_("Evaluasi ini sudah final; perubahan hanya melalui keberatan."))
+    if evaluation.status != Status.RATED:
+        raise ValidationError(_("Pejabat penilai belum memberi rating; kalibrasi mengubah hasil yang sudah dinilai."))
+    if rating_hasil_kerja not in rules.RATINGS or rating_perilaku_kerja not in rules.RATINGS:
+        raise ValidationError(_("Pilih rating Di Atas, Sesuai, atau Di Bawah Ekspektasi untuk keduanya."))
+    before = _snapshot(evaluation)
+    evaluation.rating_hasil_kerja, evaluation.rating_perilaku_kerja = rating_hasil_kerja, rating_perilaku_kerja
+    evaluation.predikat = predikat_for(evaluation.skp.pegawai.instansi_id, rating_hasil_kerja, rating_perilaku_kerja)
+    EVALUATION.apply(
+        evaluation, Status.RATED, actor=actor, reason=_("Kalibrasi: %(reason)s") % {"reason": reason},
+        data={"hasil_kerja": rating_hasil_kerja, "perilaku_kerja": rating_perilaku_kerja, "predikat": evaluation.predikat},
+        extra_fields=["rating_hasil_kerja", "rating_perilaku_kerja", "predikat"],
+    )  # fmt: skip
+    return before, _snapshot(evaluation)
+
+
+def _snapshot(evaluation) -> dict:
+    return {
+        "rating_hasil_kerja": evaluation.rating_hasil_kerja,
+        "rating_perilaku_kerja": evaluation.rating_perilaku_kerja,
+        "predikat": evaluation.predikat,
+    }

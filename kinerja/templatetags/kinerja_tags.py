@@ -2,7 +2,12 @@
 
 from django import template
 
+from portal.scoping import pegawai_of
+
+from ..calibration.models import OrganisationRating
+from ..calibration.permissions import can_calibrate
 from ..evaluation.menu import for_request
+from ..evaluation.models import Predikat
 
 register = template.Library()
 
@@ -24,3 +29,20 @@ def predikat_tag(code):
 @register.simple_tag(takes_context=True)
 def kinerja_menu(context):
     return for_request(context.get("request"))
+
+
+@register.filter
+def predikat_label(code):
+    return Predikat(code).label if code in Predikat.values else ""
+
+
+@register.filter
+def organisation_rating_label(code):
+    return OrganisationRating(code).label if code in OrganisationRating.values else ""
+
+
+@register.simple_tag(takes_context=True)
+def may_calibrate(context):
+    request = context.get("request")
+    me = pegawai_of(request.user) if request is not None else None
+    return me is not None and can_calibrate(request.user, me.instansi_id)

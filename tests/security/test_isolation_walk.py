@@ -28,7 +28,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 from home.models import ContentPage
+from kinerja.calibration import services as calibration_services
 from kinerja.evaluation import services as evaluation_services
+from kinerja.models import DistributionRule, PredikatCell
 from kinerja.skp import services as skp_services
 from kompetensi import services
 from kompetensi.competency import services as competency_services
@@ -193,7 +195,20 @@ def _kinerja_world(org):
                              rating_perilaku_kerja="SESUAI", reason=SECRET)  # fmt: skip
     evaluation_services.finalise(actor=org.atasan.user, evaluation=evaluation)
     appeal = evaluation_services.file_appeal(actor=org.pegawai.user, evaluation=evaluation, reasons=SECRET)
-    return SimpleNamespace(period=period, skp=bottom, rhk=rhk, iki=rhk.iki.get(), evaluation=evaluation, appeal=appeal)
+    calibration = calibration_services.open_calibration(actor=org.sdm.user, period=period, window=evaluation.window)
+    calibration_services.set_organisation_rating(
+        actor=org.sdm.user, calibration=calibration, rating="BAIK", reason=SECRET
+    )
+    return SimpleNamespace(
+        period=period, skp=bottom, rhk=rhk, iki=rhk.iki.get(), evaluation=evaluation, appeal=appeal,
+        calibration=calibration,
+        predikat_cell=PredikatCell.objects.create(
+            instansi=org.gorontalo, hasil_kerja="DI_ATAS", perilaku_kerja="DI_ATAS", predikat="SANGAT_BAIK"
+        ),
+        distribution_rule=DistributionRule.objects.create(
+            instansi=org.gorontalo, organisation_rating="ISTIMEWA", predikat_group="SANGAT_BAIK", maximum_percent=60
+        ),
+    )  # fmt: skip
 
 
 def _kompetensi_pk(name, w):
@@ -210,7 +225,9 @@ def _kompetensi_pk(name, w):
 
 
 def _kinerja_pk(name, w):
-    by_name = {"evaluation": w.kinerja.evaluation, "appeal_decide": w.kinerja.appeal}
+    by_name = {
+        "evaluation": w.kinerja.evaluation, "appeal_decide": w.kinerja.appeal, "calibration": w.kinerja.calibration,
+    }  # fmt: skip
     if name in by_name:
         return by_name[name].pk
     if name.startswith("rhk_") and name != "rhk_create":
@@ -237,6 +254,7 @@ def _snippet_pk(namespace, w):
         ("portal", "instansi"): w.org.gorontalo, ("kompetensi", "konversijp"): w.konversi,
         ("kompetensi", "targetjp"): w.target, ("kompetensi", "competency"): w.competency,
         ("kompetensi", "jobstandard"): w.standard, ("kompetensi", "matchband"): w.band,
+        ("kinerja", "predikatcell"): w.kinerja.predikat_cell, ("kinerja", "distributionrule"): w.kinerja.distribution_rule,
     }  # fmt: skip
     if (app, model) not in objects:
         raise LookupError(f"shared reference data: {app}.{model}")
