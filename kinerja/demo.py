@@ -1,4 +1,5 @@
 """Demo data of the performance module (found by load_demo); each package registers its own steps."""
 
+from .calibration import demo as calibration_demo  # noqa: F401
 from .evaluation import demo as evaluation_demo  # noqa: F401
 from .skp import demo as skp_demo  # noqa: F401

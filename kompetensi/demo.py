@@ -92,7 +92,7 @@ def ensure_catalog(instansi):
         catalog = TrainingCatalogPage(
             title="Katalog Pelatihan",
             slug="pelatihan",
-            show_in_menus=True,
+            show_in_menus=False,  # it leads the "Pengembangan" menu (kompetensi/menu.py), not the main row
             intro="<p>Pilih pelatihan sesuai kebutuhan pengembangan kompetensi Anda. Setiap PNS menargetkan "
             "paling sedikit 20 JP setahun.</p>",
         )

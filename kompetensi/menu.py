@@ -6,6 +6,7 @@ from portal.navigation import badge_counts
 from portal.scoping import pegawai_of
 
 from . import permissions, queries
+from .models import TrainingCatalogPage
 
 
 def training_menu(request):
@@ -19,8 +20,10 @@ def training_menu(request):
         return cached
 
     def entries():
+        me = pegawai_of(user)
         return {
-            "employee": pegawai_of(user) is not None,
+            "employee": me is not None,
+            "catalogue": _catalogue(me),
             "approver": permissions.may_approve_anything(user),
             "organiser": permissions.can_organise(user),
             "hr": permissions.can_see_compliance(user),
@@ -31,6 +34,12 @@ def training_menu(request):
     menu["pending"] = badge_counts(request).get("kompetensi-approvals", 0)
     request._training_menu = menu
     return menu
+
+
+def _catalogue(me):
+    """(title, url) of the employee's instansi's live catalogue page, for the "Pengembangan" menu."""
+    page = TrainingCatalogPage.objects.live().filter(instansi_id=me.instansi_id).first() if me is not None else None
+    return (page.title, page.get_url()) if page is not None else None
 
 
 def pending_badge(request):

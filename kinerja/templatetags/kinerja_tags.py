@@ -2,6 +2,7 @@
 
 from django import template
 
+from portal.frame import remember
 from portal.scoping import pegawai_of
 
 from ..calibration.models import OrganisationRating
@@ -43,6 +44,14 @@ def organisation_rating_label(code):
 
 @register.simple_tag(takes_context=True)
 def may_calibrate(context):
+    """HR and Pimpinan calibrate; kept in the user's frame like the other menu entries (no query once filled)."""
     request = context.get("request")
-    me = pegawai_of(request.user) if request is not None else None
-    return me is not None and can_calibrate(request.user, me.instansi_id)
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return False
+
+    def work_out():
+        me = pegawai_of(user)
+        return me is not None and can_calibrate(user, me.instansi_id)
+
+    return remember(user, "calibration_menu", work_out)

@@ -115,7 +115,11 @@ def pair_up(
 @transaction.atomic
 def update_agreement(*, actor, pair: MentoringPair, goals: str, targets) -> MentoringPair:
     """Rewrite the pair's goals and target competencies (sessions already confirmed keep the evidence they made)."""
-    pair = MentoringPair.objects.select_for_update(of=("self",)).select_related("programme", "mentor", "mentee").get(pk=pair.pk)
+    pair = (
+        MentoringPair.objects.select_for_update(of=("self",))
+        .select_related("programme", "mentor", "mentee")
+        .get(pk=pair.pk)
+    )
     if not permissions.can_manage_pair(actor, pair):
         raise PermissionDenied(_("Anda tidak berwenang mengubah kesepakatan ini."))
     if pair.status != MentoringPair.Status.ACTIVE:
@@ -137,7 +141,9 @@ def update_agreement(*, actor, pair: MentoringPair, goals: str, targets) -> Ment
 def end_pair(*, actor, pair: MentoringPair) -> MentoringPair:
     """End the mentoring; the mentee is then asked for feedback."""
     pair = (
-        MentoringPair.objects.select_for_update(of=("self",)).select_related("programme", "mentor", "mentee__user").get(pk=pair.pk)
+        MentoringPair.objects.select_for_update(of=("self",))
+        .select_related("programme", "mentor", "mentee__user")
+        .get(pk=pair.pk)
     )
     if not permissions.can_manage_pair(actor, pair):
         raise PermissionDenied(_("Anda tidak berwenang mengakhiri pendampingan ini."))

@@ -207,7 +207,9 @@ def record_results(actor, session_id, results):
 
 @transaction.atomic
 def revoke_certificate(actor, certificate_id, reason):
-    certificate = Certificate.objects.select_for_update(of=("self",)).select_related("enrolment__session").get(pk=certificate_id)
+    certificate = (
+        Certificate.objects.select_for_update(of=("self",)).select_related("enrolment__session").get(pk=certificate_id)
+    )
     if not can_manage_session(actor, certificate.enrolment.session):
         raise PermissionDenied(_("Anda tidak berwenang mencabut sertifikat ini."))
     if not (reason or "").strip():

@@ -148,9 +148,12 @@ def menu():
         if toggle.is_visible():
             toggle.click()
         nav = page.get_by_role("navigation", name="Navigasi utama")
+        link = nav.get_by_role("link", name=re.compile(rf"^{re.escape(label)}(\s+\d+.*)?$"))
         if dropdown:
             nav.locator("summary", has_text=dropdown).click()
-        nav.get_by_role("link", name=re.compile(rf"^{re.escape(label)}(\s+\d+.*)?$")).click()
+        elif not link.first.is_visible():  # an entry that lives in one of the dropdowns: open the one holding it
+            nav.locator("details", has=link).first.locator("summary").click()
+        link.click()
 
     return _follow
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from kompetensi import services
 from kompetensi.models import BentukPengembangan, JPEntry, KonversiJP, SessionMaterial, TrainingSession
+from kompetensi.services.session_time import local_time
 
 from .conftest import make_course, make_session, running_session
 
@@ -44,7 +45,11 @@ def test_completion_counts_workshop_jp_by_the_conversion_rule(org, training, kin
             max_jp_per_unit=is_max,
         )  # fmt: skip
     session, enrolments = running_session(org, training, [org.pegawai], kind=kind)
-    TrainingSession.objects.filter(pk=session.pk).update(end_at=session.start_at + timedelta(days=days - 1, hours=6))
+    # days are counted in the instansi's time zone: start at 08:00 there so that 6 hours never cross midnight
+    start = local_time(session.start_at, session).replace(hour=8, minute=0, second=0)
+    TrainingSession.objects.filter(pk=session.pk).update(
+        start_at=start, end_at=start + timedelta(days=days - 1, hours=6)
+    )
     session.refresh_from_db()
     services.record_results(org.pelatihan.user, session.pk, {enrolments[0].pk: (True, None)})
     assert JPEntry.objects.get(enrolment=enrolments[0]).jp == expected
