@@ -70,6 +70,9 @@ COURSES = [
      True, 24, [("", "Pencegahan dan pengendalian infeksi", 3)], {"audience": "Tenaga kesehatan (Dinas Kesehatan)"}),
     ("surveilans-epidemiologi", "Surveilans Epidemiologi Penyakit Menular", "pelatihan_teknis", 24,
      "Dinas Kesehatan", True, None, [("", "Surveilans", 3)], {"audience": "Epidemiolog dan perawat (Dinas Kesehatan)"}),
+    # closes the integrity gap of the journey employee (the insight journey's second recommendation)
+    ("integritas-antikorupsi", "Integritas dan Budaya Antikorupsi ASN", "bimbingan_teknis", 8, "Inspektorat", False,
+     None, [("M.01", "Integritas", 3)], {"audience": "Seluruh ASN"}),
 ]  # fmt: skip
 
 DESCRIPTION = (

@@ -16,6 +16,7 @@ from .competency import notice_kinds as competency_notice_kinds  # noqa: F401
 from .competency import profile as competency_profile  # noqa: F401
 from .competency import resources as competency_resources
 from .competency import team as competency_team  # noqa: F401
+from .insight import registrations as insight_registrations  # noqa: F401
 from .mentoring import registrations as mentoring_registrations  # noqa: F401
 from .models import CoursePage, TrainingCatalogPage
 from .plans import team as plan_team  # noqa: F401  (registers itself)

@@ -44,5 +44,6 @@ urlpatterns = [
     path("pelatihan/kompetensi/pegawai/<int:pk>/", competency.employee_competency, name="employee_competency"),
     path("sertifikat/<str:code>/", views.certificate_verify, name="certificate_verify"),
     path("kompetensi/rencana/", include("kompetensi.plans.urls")),
+    path("kompetensi/organisasi/", include("kompetensi.insight.urls")),
     path("", include("kompetensi.mentoring.urls")),
 ]

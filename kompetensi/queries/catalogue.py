@@ -24,7 +24,8 @@ S = Enrolment.Status
 
 
 # "fits my gaps": the competency module registers a function (user, queryset) -> queryset here. Until then
-# the catalogue does not offer the filter.
+# the catalogue does not offer the filter. The function may annotate `gap_fit` (how large a gap of the user's the
+# course closes): the catalogue then lists the largest first. It is personal: never part of a cached fragment.
 gap_filters = Registry("catalogue gap filter")
 
 
@@ -132,9 +133,12 @@ def catalogue_courses(user, catalog, filters, now=None):
         .order_by("start_at")
         .values("start_at")[:1]
     )
+    ordering = [F("next_start").asc(nulls_last=True), "title", "pk"]
+    if "gap_fit" in courses.query.annotations:
+        ordering.insert(0, F("gap_fit").desc(nulls_last=True))
     return (
         courses.annotate(next_start=Subquery(next_start))
-        .order_by(F("next_start").asc(nulls_last=True), "title", "pk")
+        .order_by(*ordering)
         .prefetch_related(
             Prefetch(
                 "sessions",

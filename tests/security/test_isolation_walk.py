@@ -315,6 +315,8 @@ def provide(full_name, namespace, param, w):
             return _kinerja_pk(full_name.split(":")[1], w)
         if namespace == "plans":
             return w.plan.pk
+        if namespace == "insight":  # a unit of Gorontalo on the competency map
+            return w.org.bidang.pk
         if namespace == "mentoring":
             return _mentoring_pk(full_name.split(":")[-1], w)
         if namespace.startswith(("wagtailsnippets_", "wagtailsnippetchoosers_")):
@@ -457,7 +459,12 @@ def test_the_walk_sees_gorontalo_objects_when_gorontalo_asks(world, client):
         "portal_import:job",
     ):
         assert any(found.startswith(name.split(":")[0]) for found in opened), name
-    for name in ("kompetensi:employee_competency", "kompetensi:competency_evidence_file", "api-competency-employee"):
+    for name in (
+        "kompetensi:employee_competency",
+        "kompetensi:competency_evidence_file",
+        "api-competency-employee",
+        "kompetensi:insight:unit",
+    ):
         assert name in opened, name
     Group.objects.get(pk=world.group.pk)  # the per-instansi group exists for the users/groups views
     assert timezone.now()
