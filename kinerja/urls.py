@@ -1,7 +1,13 @@
 from .calibration import urls as calibration_urls
 from .evaluation import urls as evaluation_urls
+from .progress import urls as progress_urls
 from .skp import urls as skp_urls
 
 app_name = "kinerja"
 
-urlpatterns = [*skp_urls.urlpatterns, *evaluation_urls.urlpatterns, *calibration_urls.urlpatterns]
+urlpatterns = [
+    *skp_urls.urlpatterns,
+    *evaluation_urls.urlpatterns,
+    *calibration_urls.urlpatterns,
+    *progress_urls.urlpatterns,
+]

@@ -15,7 +15,7 @@ from portal.scoping import pegawai_of
 
 from ..skp.models import Iki, PerformancePeriod, Rhk
 from ..skp.permissions import can_manage_periods
-from . import permissions, queries, services
+from . import permissions, queries, sections, services
 from .forms import AppealDecisionForm, AppealForm, RatingForm, TextForm
 from .models import Evaluation
 from .state_machines import EVALUATION
@@ -113,8 +113,10 @@ def detail(request, pk):
         row.label = EVALUATION.label(row.to_status)
     if is_owner and show_result and appeal is None and appeal_form is None:
         appeal_form = AppealForm()
+    rhk = _plan(evaluation)
+    page_sections = sections.attach(request, evaluation, rhk)
     return render(request, "kinerja/evaluation/detail.html", {
-        "evaluation": evaluation, "rhk": _plan(evaluation), "may_rate": may_rate, "is_owner": is_owner,
+        "evaluation": evaluation, "rhk": rhk, "page_sections": page_sections, "may_rate": may_rate, "is_owner": is_owner,
         "show_result": show_result, "rating_form": rating_form, "appeal_form": appeal_form, "appeal": appeal,
         "appeal_deadline": deadline, "appeal_closed": deadline is not None and timezone.localdate() > deadline,
         "history": history,

@@ -23,10 +23,15 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 DEMO_PASSWORD = "lentera-demo"
 
 
+# journeys that need the demo's open Triwulan III of pegawai.gorontalo run before the evaluation journey finalises it
+RUN_FIRST = ("test_progress_journey.py",)
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.e2e)
+    items.sort(key=lambda item: 0 if Path(str(item.fspath)).name in RUN_FIRST else 1)
 
 
 def _free_port():

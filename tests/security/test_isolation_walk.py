@@ -31,6 +31,7 @@ from home.models import ContentPage
 from kinerja.calibration import services as calibration_services
 from kinerja.evaluation import services as evaluation_services
 from kinerja.models import DistributionRule, PredikatCell
+from kinerja.progress import services as progress_services
 from kinerja.skp import services as skp_services
 from kompetensi import services
 from kompetensi.competency import services as competency_services
@@ -199,9 +200,16 @@ def _kinerja_world(org):
     calibration_services.set_organisation_rating(
         actor=org.sdm.user, calibration=calibration, rating="BAIK", reason=SECRET
     )
+    today = timezone.localdate()
+    entry = progress_services.record_progress(actor=org.pegawai.user, rhk=rhk, day=today, text=SECRET,
+                                              attachment=ContentFile(b"%PDF-1.4", name="progres.pdf"))  # fmt: skip
+    window = period.windows.get(starts_on__lte=today, ends_on__gte=today)
+    evidence = progress_services.add_evidence(actor=org.pegawai.user, rhk=rhk, window=window, title=SECRET,
+                                              file=ContentFile(b"%PDF-1.4", name="bukti.pdf"))  # fmt: skip
+    dialog = progress_services.plan_dialog(actor=org.atasan.user, pegawai=org.pegawai, planned_on=today, agenda=SECRET)
     return SimpleNamespace(
         period=period, skp=bottom, rhk=rhk, iki=rhk.iki.get(), evaluation=evaluation, appeal=appeal,
-        calibration=calibration,
+        calibration=calibration, progress=entry, evidence=evidence, dialog=dialog,
         predikat_cell=PredikatCell.objects.create(
             instansi=org.gorontalo, hasil_kerja="DI_ATAS", perilaku_kerja="DI_ATAS", predikat="SANGAT_BAIK"
         ),
@@ -227,6 +235,9 @@ def _kompetensi_pk(name, w):
 def _kinerja_pk(name, w):
     by_name = {
         "evaluation": w.kinerja.evaluation, "appeal_decide": w.kinerja.appeal, "calibration": w.kinerja.calibration,
+        "evidence": w.rhk,
+        "progress_edit": w.kinerja.progress, "progress_delete": w.kinerja.progress, "progress_file": w.kinerja.progress,
+        "evidence_file": w.kinerja.evidence, "evidence_remove": w.kinerja.evidence, "dialog": w.kinerja.dialog,
     }  # fmt: skip
     if name in by_name:
         return by_name[name].pk
@@ -464,6 +475,9 @@ def test_the_walk_sees_gorontalo_objects_when_gorontalo_asks(world, client):
         "kompetensi:competency_evidence_file",
         "api-competency-employee",
         "kompetensi:insight:unit",
+        "kinerja:evidence",
+        "kinerja:evidence_file",
+        "kinerja:progress_file",
     ):
         assert name in opened, name
     Group.objects.get(pk=world.group.pk)  # the per-instansi group exists for the users/groups views

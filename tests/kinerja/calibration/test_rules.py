@@ -10,7 +10,7 @@ SB, B, BP, K, SK = "SANGAT_BAIK", "BAIK", "BUTUH_PERBAIKAN", "KURANG", "SANGAT_K
 
 def dist(**shares):
     """100 employees spread as given ({predikat: employees})."""
-    return {code: n for code, n in shares.items()}
+    return dict(shares)
 
 
 @pytest.mark.parametrize(
