@@ -22,4 +22,5 @@ urlpatterns = [
     path("kinerja/iki/<int:pk>/hapus/", views.iki_delete, name="iki_delete"),
     path("kinerja/periode/", views.periods, name="periods"),
     path("kinerja/plt-plh/", views.acting, name="acting"),
+    path("kinerja/kelola/kesehatan-data/", views.data_health, name="data_health"),
 ]

@@ -15,9 +15,9 @@ from .employee import (
     submit,
 )
 from .evaluator import decide, expectations, queue
-from .hr import acting, periods
+from .hr import acting, data_health, periods
 
 __all__ = [
-    "acting", "decide", "details", "expectations", "iki_create", "iki_delete", "iki_edit", "my_skp", "periods",
+    "acting", "data_health", "decide", "details", "expectations", "iki_create", "iki_delete", "iki_edit", "my_skp", "periods",
     "queue", "revise", "rhk_create", "rhk_delete", "rhk_edit", "skp_detail", "start", "submit",
 ]  # fmt: skip

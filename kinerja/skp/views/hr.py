@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from portal.forms import add_service_error
 from portal.scoping import pegawai_of
 
-from .. import permissions, queries, services
+from .. import health, permissions, queries, services
 from ..forms import ActingForm, PeriodForm
 from .helpers import paginate
 
@@ -60,3 +60,12 @@ def acting(request):
         {"instansi": instansi, "page": paginate(request, queries.acting_of(instansi.pk)), "form": form},
         status=400 if form.errors else 200,
     )
+
+
+def data_health(request):
+    """What would block employees' SKP in the coming period, each row linking to the employee's record to fix."""
+    instansi = _hr_instansi(request)
+    found = health.findings(instansi.pk)
+    return render(request, "kinerja/data_health.html", {
+        "instansi": instansi, "summary": health.summary(found), "findings": paginate(request, found),
+    })  # fmt: skip
