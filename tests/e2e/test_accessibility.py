@@ -64,7 +64,7 @@ def test_every_page_a_role_reaches_passes_axe(browser, server, login, axe_check,
     page.set_viewport_size(PHONE)
     page.goto("/")
     page.get_by_role("button", name="Menu").click()
-    manage = page.locator(".nav-manage summary")
+    manage = page.locator(".nav-kelola summary")
     if manage.count():
         manage.click()
     axe_check(page, "/ @390 menu open", collect=problems)
@@ -164,7 +164,7 @@ def test_phone_header_works_from_the_keyboard(page, login, screenshot):
     page.keyboard.press("Tab")
     screenshot(page, "a11y-focus-menu-open-phone")
     # the Kelola group inside opens with Enter; Escape folds it first, then the menu
-    manage = menu.locator(".nav-manage summary")
+    manage = menu.locator(".nav-kelola summary")
     manage.focus()
     page.keyboard.press("Enter")
     expect(menu.get_by_role("link", name="Data pegawai")).to_be_visible()

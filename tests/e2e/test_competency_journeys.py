@@ -58,8 +58,11 @@ def test_employee_sees_gaps_and_claims_then_supervisor_confirms(browser, server,
     menu(supervisor, "Persetujuan")
     supervisor.get_by_role("link", name="Buka verifikasi kompetensi").click()
     expect(supervisor.get_by_role("heading", level=1)).to_have_text("Verifikasi kompetensi")
-    claim = supervisor.get_by_test_id("claim").filter(has_text=name).filter(has_text="M.03 Komunikasi")
-    expect(claim).to_contain_text("Pelatihan selesai")
+    # other journeys may have added their own claims on the same competency: take the completed course's
+    claims = supervisor.get_by_test_id("claim").filter(has_text=name).filter(has_text="M.03 Komunikasi")
+    expect(claims.filter(has_text="Pelatihan selesai").first).to_be_visible()
+    waiting = claims.count()
+    claim = claims.filter(has_text="Pelatihan selesai").first
     expect(supervisor.get_by_test_id("claim").filter(has_text=name).filter(has_text="M.01 Integritas")).to_be_visible()
     _fits(supervisor)
     axe_check(supervisor, "verifikasi kompetensi @390")
@@ -71,7 +74,7 @@ def test_employee_sees_gaps_and_claims_then_supervisor_confirms(browser, server,
     screenshot(supervisor, "competency-6-dialog-konfirmasi")
     dialog.get_by_role("button", name="Ya, lanjutkan").click()
     expect(supervisor.locator(".messages")).to_contain_text("dikonfirmasi pada level 2")
-    expect(supervisor.get_by_test_id("claim").filter(has_text=name).filter(has_text="M.03 Komunikasi")).to_have_count(0)
+    expect(claims).not_to_have_count(waiting)
     supervisor.context.close()
 
     # 4. the employee's confirmed level shows it, and the gap shrinks

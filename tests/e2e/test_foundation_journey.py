@@ -28,7 +28,7 @@ def test_login_with_nip(page, login, server):
     # the NIP of pegawai.gorontalo is shown on their own profile
     login(page, "pegawai.gorontalo")
     nip = page.locator(".facts dd").first.inner_text().strip()
-    page.locator("summary").click()
+    page.locator(".user-menu summary").click()
     page.get_by_role("button", name="Keluar").click()
     login(page, nip)
     expect(page.get_by_role("heading", level=1)).to_contain_text("Selamat datang")

@@ -11,12 +11,12 @@ SESSION = "Angkatan Daring (berjalan)"
 
 
 def _menu(page, label):
-    """A main-menu link; the tasks of organisers and HR sit in the "Kelola" menu, opened first."""
+    """A main-menu link; one inside a dropdown ("Pengembangan", "Kelola") is reached by opening that dropdown."""
     nav = page.get_by_role("navigation", name="Navigasi utama")
     # a count may follow the label ("Persetujuan 1 menunggu")
     link = nav.get_by_role("link", name=re.compile(rf"^{re.escape(label)}(\s+\d+.*)?$"))
     if not link.is_visible():
-        nav.locator(".nav-manage summary").click()
+        nav.locator("details", has=link).first.locator("summary").click()
     return link
 
 
