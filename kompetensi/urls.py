@@ -42,6 +42,8 @@ urlpatterns = [
     path("pelatihan/kompetensi/verifikasi/", competency.competency_reviews, name="competency_reviews"),
     path("pelatihan/kompetensi/verifikasi/<int:pk>/", competency.competency_decide, name="competency_decide"),
     path("pelatihan/kompetensi/pegawai/<int:pk>/", competency.employee_competency, name="employee_competency"),
+    path("pelatihan/kompetensi/pegawai/<int:pk>/catat/", competency.record_for, name="competency_record"),
+    path("pelatihan/kompetensi/bukti/<int:pk>/koreksi/", competency.correct, name="competency_correct"),
     path("sertifikat/<str:code>/", views.certificate_verify, name="certificate_verify"),
     path("kompetensi/rencana/", include("kompetensi.plans.urls")),
     path("kompetensi/organisasi/", include("kompetensi.insight.urls")),

@@ -57,6 +57,41 @@ class ClaimForm(forms.Form):
         return data
 
 
+class RecordForm(ClaimForm):
+    """Evidence recorded by HR (an assessment result, uji kompetensi) or the supervisor (their assessment): it
+    counts as assessed at once, no review."""
+
+    def __init__(self, *args, sources, **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = dict(Evidence.Source.choices)
+        self.fields["source"].choices = [(code, labels[code]) for code in labels if code in sources]
+        self.fields["source"].help_text = _(
+            "Bukti ini langsung menjadi level terkonfirmasi; tidak menunggu verifikasi."
+        )
+        self.fields["source"].label = _("Sumber bukti")
+        self.fields["source"].initial = "supervisor" if "supervisor" in sources else None
+        self.fields["level"].label = _("Level yang dinilai")
+        self.fields["observed_on"].help_text = _("Tanggal penilaian atau asesmen.")
+        self.fields["note"].help_text = _("Dasar penilaian, misalnya hasil asesmen atau tugas yang diamati.")
+
+
+class CorrectionForm(forms.Form):
+    """A correction supersedes an entry with a new one; the old one stays in the history, marked as corrected."""
+
+    level = forms.TypedChoiceField(label=_("Level yang benar"), choices=LEVEL_CHOICES, coerce=int)
+    observed_on = forms.DateField(label=_("Tanggal"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    note = forms.CharField(
+        label=_("Alasan koreksi"), max_length=500, widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Tuliskan alasan koreksi.")},
+    )  # fmt: skip
+
+    def clean_observed_on(self):
+        day = self.cleaned_data["observed_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("Tanggal tidak boleh di masa depan."))
+        return day
+
+
 class VerdictForm(forms.Form):
     decision = forms.ChoiceField(choices=[("confirm", _("Konfirmasi")), ("reject", _("Tolak"))])
     level = forms.TypedChoiceField(

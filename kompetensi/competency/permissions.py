@@ -44,6 +44,16 @@ def sources_user_may_record(user, pegawai) -> set[str]:
     return set()
 
 
+def correctable_sources(user, pegawai) -> set[str]:
+    """The sources of ledger entries the user may correct: what they may record, and verdicts if they review."""
+    sources = sources_user_may_record(user, pegawai)
+    return sources | {"review"} if can_review(user, pegawai) else sources
+
+
+def can_correct(user, entry) -> bool:
+    return entry.source in correctable_sources(user, entry.pegawai)
+
+
 def can_see_organisation_competency(user) -> bool:
     """The heatmap and match distribution of an instansi: its HR and leaders."""
     return acts_as_in_own_instansi(user, (roles.ADMIN_SDM, roles.PIMPINAN))

@@ -185,12 +185,7 @@ def review_claim(*, actor, claim: Evidence, confirm: bool, level: int | None = N
 def correct_evidence(*, actor, entry: Evidence, level: int, note: str, observed_on: date | None = None) -> Evidence:
     """A correction: a new entry that supersedes `entry` (which stays in the history, marked as corrected)."""
     pegawai = entry.pegawai
-    allowed = (
-        permissions.can_review(actor, pegawai)
-        if entry.source == S.REVIEW
-        else entry.source in permissions.sources_user_may_record(actor, pegawai)
-    )
-    if not allowed:
+    if not permissions.can_correct(actor, entry):
         raise PermissionDenied(_("Anda tidak berwenang mengoreksi bukti ini."))
     if not note.strip():
         raise ValidationError(_("Tuliskan alasan koreksi."))

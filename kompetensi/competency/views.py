@@ -16,8 +16,8 @@ from portal.models import Pegawai
 from portal.scoping import get_visible_or_404, pegawai_of
 
 from ..permissions import may_approve_anything
-from . import permissions, queries, services
-from .claim_forms import ClaimForm, TargetForm, VerdictForm
+from . import permissions, queries, rules, services
+from .claim_forms import ClaimForm, CorrectionForm, RecordForm, TargetForm, VerdictForm
 from .models import CompetencyProfile, Evidence, JobStandard
 
 
@@ -49,6 +49,8 @@ def _profile_context(request, pegawai, *, own):
         "waiting": sorted(waiting, key=lambda entry: (entry.observed_on, entry.pk)),
         "can_open_files": own or permissions.can_review(request.user, pegawai),
         "can_review": not own and permissions.can_review(request.user, pegawai),
+        "can_record": not own and bool(permissions.sources_user_may_record(request.user, pegawai) - set(rules.CLAIMS)),
+        "correctable": permissions.correctable_sources(request.user, pegawai),
     }
 
 
@@ -74,12 +76,10 @@ def competency_claim(request):
     me = pegawai_of(request.user)
     if me is None:
         raise Http404
-    competencies = queries.claimable_competencies(me)
-    initial = {}
-    chosen = request.GET.get("kompetensi", "")
-    if chosen.isdigit():
-        initial["competency"] = competencies.filter(pk=int(chosen)).first()
-    form = ClaimForm(request.POST or None, request.FILES or None, competencies=competencies, initial=initial)
+    form = ClaimForm(
+        request.POST or None, request.FILES or None, competencies=queries.claimable_competencies(me),
+        initial={"competency": _chosen(request, me)},
+    )  # fmt: skip
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -97,6 +97,72 @@ def competency_claim(request):
     # a browser never sends a file again: say so rather than let it look kept
     context = {"form": form, "file_dropped": bool(form.errors and request.FILES)}
     return render(request, "kompetensi/competency/claim_form.html", context, status=status)
+
+
+def record_for(request, pk):
+    """HR or the supervisor records an assessment for an employee in their scope (it counts at once)."""
+    pegawai = get_visible_or_404(Pegawai.objects.select_related("instansi", "user"), request.user, pk=pk)
+    sources = permissions.sources_user_may_record(request.user, pegawai) - set(rules.CLAIMS)
+    if pegawai.user_id == request.user.pk or not sources:
+        raise Http404
+    form = RecordForm(
+        request.POST or None, request.FILES or None, competencies=queries.claimable_competencies(pegawai),
+        sources=sources, initial={"competency": _chosen(request, pegawai)},
+    )  # fmt: skip
+    back = reverse("kompetensi:employee_competency", args=[pegawai.pk])
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.record_evidence(
+                actor=request.user, pegawai=pegawai, competency=data["competency"], source=data["source"],
+                level=data["level"], observed_on=data["observed_on"], note=data["note"], link=data["link"],
+                attachment=data["attachment"],
+            )  # fmt: skip
+        except (ValidationError, PermissionDenied) as error:
+            add_service_error(form, error if isinstance(error, ValidationError) else ValidationError(str(error)))
+        else:
+            messages.success(request, _("Bukti kompetensi %(name)s tercatat.") % {"name": pegawai.full_name})
+            return redirect(back)
+    return render(request, "kompetensi/competency/evidence_form.html", {
+        "form": form, "pegawai": pegawai, "back": back, "file_dropped": bool(form.errors and request.FILES),
+        "title": _("Catat bukti kompetensi"), "submit": _("Simpan bukti"),
+        "intro": _("Hasil asesmen, uji kompetensi, atau penilaian atasan langsung menjadi level terkonfirmasi pegawai."),
+    }, status=400 if form.errors else 200)  # fmt: skip
+
+
+def _chosen(request, pegawai):
+    chosen = request.GET.get("kompetensi", "")
+    return queries.claimable_competencies(pegawai).filter(pk=int(chosen)).first() if chosen.isdigit() else None
+
+
+def correct(request, pk):
+    """A correction of a ledger entry by whoever may record (or review) that kind of entry: a new entry supersedes
+    it and the history keeps both."""
+    entry = get_object_or_404(Evidence.objects.select_related("pegawai__user", "competency"), pk=pk)
+    if not permissions.can_view_profile(request.user, entry.pegawai) or not permissions.can_correct(
+        request.user, entry
+    ):
+        raise Http404
+    own = entry.pegawai.user_id == request.user.pk
+    back = (
+        reverse("kompetensi:my_competency")
+        if own
+        else reverse("kompetensi:employee_competency", args=[entry.pegawai_id])
+    )
+    form = CorrectionForm(request.POST or None, initial={"level": entry.level, "observed_on": entry.observed_on})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.correct_evidence(actor=request.user, entry=entry, **form.cleaned_data)
+        except (ValidationError, PermissionDenied) as error:
+            add_service_error(form, error if isinstance(error, ValidationError) else ValidationError(str(error)))
+        else:
+            messages.success(request, _("Koreksi tercatat; entri lama tetap di riwayat sebagai dikoreksi."))
+            return redirect(back)
+    return render(request, "kompetensi/competency/evidence_form.html", {
+        "form": form, "pegawai": entry.pegawai, "back": back, "entry": entry,
+        "title": _("Koreksi bukti kompetensi"), "submit": _("Simpan koreksi"),
+        "intro": _("Koreksi tidak menghapus apa pun: entri baru menggantikan entri ini, dan riwayat menyimpan keduanya."),
+    }, status=400 if form.errors else 200)  # fmt: skip
 
 
 def competency_evidence_file(request, pk):
