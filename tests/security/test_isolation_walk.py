@@ -226,7 +226,7 @@ def _kompetensi_pk(name, w):
         "session_export": w.session, "session_qr": w.session, "cancel": w.enrolment, "evaluation": w.enrolment,
         "certificate_pdf": w.enrolment, "decide": w.enrolment, "evidence": w.external, "decide_external": w.external,
         "certificate_revoke": w.certificate, "employee_competency": w.org.pegawai, "competency_evidence_file": w.claim,
-        "competency_decide": w.claim,
+        "competency_decide": w.claim, "competency_record": w.org.pegawai, "competency_correct": w.claim,
         "session_material_add": w.session, "session_material_remove": w.material, "session_material": w.material,
     }  # fmt: skip
     return by_name[name].pk
