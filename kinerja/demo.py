@@ -2,5 +2,6 @@
 
 from .calibration import demo as calibration_demo  # noqa: F401
 from .evaluation import demo as evaluation_demo  # noqa: F401
+from .peer import demo as peer_demo  # noqa: F401
 from .progress import demo as progress_demo  # noqa: F401
 from .skp import demo as skp_demo  # noqa: F401

@@ -8,6 +8,7 @@ from .evaluation.models import (
     PredikatCell,
     Realisation,
 )
+from .peer.models import Answer, Assignment, PeerFeedbackRule, PeerRound, Response
 from .progress.models import Dialog, DialogNote, FollowUp, ProgressEntry, RhkEvidence
 from .skp.models import (
     ActingEvaluator,
@@ -22,6 +23,6 @@ from .skp.models import (
 )
 
 __all__ = [
-    "ActingEvaluator", "Appeal", "Calibration", "CalibrationChange", "DistributionRule", "Dialog", "DialogNote", "FollowUp", "ProgressEntry", "RhkEvidence", "AppealTransition", "BerakhlakValue", "Evaluation", "EvaluationTransition", "Feedback", "Realisation", "EvaluationWindow", "Iki", "PerformancePeriod", "PerilakuExpectation",
+    "ActingEvaluator", "Answer", "Assignment", "PeerFeedbackRule", "PeerRound", "Response", "Appeal", "Calibration", "CalibrationChange", "DistributionRule", "Dialog", "DialogNote", "FollowUp", "ProgressEntry", "RhkEvidence", "AppealTransition", "BerakhlakValue", "Evaluation", "EvaluationTransition", "Feedback", "Realisation", "EvaluationWindow", "Iki", "PerformancePeriod", "PerilakuExpectation",
     "PredikatCell", "Rhk", "Skp", "SkpTransition",
 ]  # fmt: skip

@@ -2,5 +2,6 @@
 
 from .calibration import registrations as calibration_registrations  # noqa: F401
 from .evaluation import registrations as evaluation_registrations  # noqa: F401
+from .peer import registrations as peer_registrations  # noqa: F401
 from .progress import registrations as progress_registrations  # noqa: F401
 from .skp import registrations as skp_registrations  # noqa: F401

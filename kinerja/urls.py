@@ -1,5 +1,6 @@
 from .calibration import urls as calibration_urls
 from .evaluation import urls as evaluation_urls
+from .peer import urls as peer_urls
 from .progress import urls as progress_urls
 from .skp import urls as skp_urls
 
@@ -10,4 +11,5 @@ urlpatterns = [
     *evaluation_urls.urlpatterns,
     *calibration_urls.urlpatterns,
     *progress_urls.urlpatterns,
+    *peer_urls.urlpatterns,
 ]

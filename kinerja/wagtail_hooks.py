@@ -10,6 +10,7 @@ from portal.admin_scoping import InstansiRuleViewSet, register_instansi_model
 from .calibration.models import DistributionRule
 from .evaluation.models import PredikatCell
 from .evaluation.state_machines import APPEAL, EVALUATION
+from .peer.models import PeerFeedbackRule
 from .skp.state_machines import SKP
 
 
@@ -30,6 +31,7 @@ def register_log_actions(actions):
 
 register_instansi_model(PredikatCell)
 register_instansi_model(DistributionRule)
+register_instansi_model(PeerFeedbackRule)
 
 
 class PredikatCellViewSet(InstansiRuleViewSet):
@@ -47,11 +49,21 @@ class DistributionRuleViewSet(InstansiRuleViewSet):
     list_filter = ["organisation_rating"]
 
 
+class PeerFeedbackRuleViewSet(InstansiRuleViewSet):
+    """The minimum of raters before peer feedback results show. Only the rule is in the admin: rounds,
+    assignments and answers are not, so no admin view can line up a rater with an answer."""
+
+    model = PeerFeedbackRule
+    icon = "group"
+    menu_label = _("Aturan umpan balik rekan")
+    list_display = ["setting", "value", "instansi"]
+
+
 class KinerjaGroup(SnippetViewSetGroup):
     menu_label = _("Kinerja")
     menu_icon = "clipboard-list"
     menu_order = 220
-    items = (PredikatCellViewSet, DistributionRuleViewSet)
+    items = (PredikatCellViewSet, DistributionRuleViewSet, PeerFeedbackRuleViewSet)
 
 
 register_snippet(KinerjaGroup)

@@ -31,6 +31,7 @@ from home.models import ContentPage
 from kinerja.calibration import services as calibration_services
 from kinerja.evaluation import services as evaluation_services
 from kinerja.models import DistributionRule, PredikatCell
+from kinerja.peer import services as peer_services
 from kinerja.progress import services as progress_services
 from kinerja.skp import services as skp_services
 from kompetensi import services
@@ -207,9 +208,12 @@ def _kinerja_world(org):
     evidence = progress_services.add_evidence(actor=org.pegawai.user, rhk=rhk, window=window, title=SECRET,
                                               file=ContentFile(b"%PDF-1.4", name="bukti.pdf"))  # fmt: skip
     dialog = progress_services.plan_dialog(actor=org.atasan.user, pegawai=org.pegawai, planned_on=today, agenda=SECRET)
+    peer_round = peer_services.open_round(actor=org.atasan.user, subject=org.pegawai, period=period, closes_on=today,
+                                          raters=[org.rekan, org.cucu, org.konten])  # fmt: skip
     return SimpleNamespace(
         period=period, skp=bottom, rhk=rhk, iki=rhk.iki.get(), evaluation=evaluation, appeal=appeal,
-        calibration=calibration, progress=entry, evidence=evidence, dialog=dialog,
+        calibration=calibration, progress=entry, evidence=evidence, dialog=dialog, peer_round=peer_round,
+        peer_assignment=peer_round.assignments.get(rater=org.rekan),
         predikat_cell=PredikatCell.objects.create(
             instansi=org.gorontalo, hasil_kerja="DI_ATAS", perilaku_kerja="DI_ATAS", predikat="SANGAT_BAIK"
         ),
@@ -238,6 +242,7 @@ def _kinerja_pk(name, w):
         "evidence": w.rhk,
         "progress_edit": w.kinerja.progress, "progress_delete": w.kinerja.progress, "progress_file": w.kinerja.progress,
         "evidence_file": w.kinerja.evidence, "evidence_remove": w.kinerja.evidence, "dialog": w.kinerja.dialog,
+        "peer_round": w.kinerja.peer_round, "peer_close": w.kinerja.peer_round, "peer_answer": w.kinerja.peer_assignment,
     }  # fmt: skip
     if name in by_name:
         return by_name[name].pk
@@ -300,6 +305,7 @@ def provide(full_name, namespace, param, w):
         "model_name": "portalsettings",
         "app_label": "home",
         "period_pk": w.kinerja.period.pk,
+        "employee_id": w.org.pegawai.pk,
     }
     if full_name.startswith("wagtailadmin_api:"):
         if param == "action_name":
