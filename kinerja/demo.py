@@ -1,6 +1,7 @@
 """Demo data of the performance module (found by load_demo); each package registers its own steps."""
 
 from .calibration import demo as calibration_demo  # noqa: F401
+from .career import demo as career_demo  # noqa: F401
 from .evaluation import demo as evaluation_demo  # noqa: F401
 from .peer import demo as peer_demo  # noqa: F401
 from .progress import demo as progress_demo  # noqa: F401

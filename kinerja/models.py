@@ -1,4 +1,11 @@
 from .calibration.models import Calibration, CalibrationChange, DistributionRule
+from .career.models import (
+    AngkaKreditRule,
+    EducationCap,
+    EligibilitySnapshot,
+    PromotionPeriodDay,
+    PromotionRule,
+)
 from .evaluation.models import (
     Appeal,
     AppealTransition,
@@ -23,6 +30,7 @@ from .skp.models import (
 )
 
 __all__ = [
+    "AngkaKreditRule", "EducationCap", "EligibilitySnapshot", "PromotionPeriodDay", "PromotionRule",
     "ActingEvaluator", "Answer", "Assignment", "PeerFeedbackRule", "PeerRound", "Response", "Appeal", "Calibration", "CalibrationChange", "DistributionRule", "Dialog", "DialogNote", "FollowUp", "ProgressEntry", "RhkEvidence", "AppealTransition", "BerakhlakValue", "Evaluation", "EvaluationTransition", "Feedback", "Realisation", "EvaluationWindow", "Iki", "PerformancePeriod", "PerilakuExpectation",
     "PredikatCell", "Rhk", "Skp", "SkpTransition",
 ]  # fmt: skip

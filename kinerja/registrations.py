@@ -1,6 +1,7 @@
 """What the performance module adds to the platform's registries (found by `portal.registry.discover`)."""
 
 from .calibration import registrations as calibration_registrations  # noqa: F401
+from .career import registrations as career_registrations  # noqa: F401
 from .evaluation import registrations as evaluation_registrations  # noqa: F401
 from .peer import registrations as peer_registrations  # noqa: F401
 from .progress import registrations as progress_registrations  # noqa: F401

@@ -1,4 +1,5 @@
 from .calibration import urls as calibration_urls
+from .career import urls as career_urls
 from .evaluation import urls as evaluation_urls
 from .peer import urls as peer_urls
 from .progress import urls as progress_urls
@@ -12,4 +13,5 @@ urlpatterns = [
     *calibration_urls.urlpatterns,
     *progress_urls.urlpatterns,
     *peer_urls.urlpatterns,
+    *career_urls.urlpatterns,
 ]

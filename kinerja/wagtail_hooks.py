@@ -8,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from portal.admin_scoping import InstansiRuleViewSet, register_instansi_model
 
 from .calibration.models import DistributionRule
+from .career.models import AngkaKreditRule, EducationCap, PromotionRule
 from .evaluation.models import PredikatCell
 from .evaluation.state_machines import APPEAL, EVALUATION
 from .peer.models import PeerFeedbackRule
@@ -32,6 +33,8 @@ def register_log_actions(actions):
 register_instansi_model(PredikatCell)
 register_instansi_model(DistributionRule)
 register_instansi_model(PeerFeedbackRule)
+for _rule_model in (PromotionRule, EducationCap, AngkaKreditRule):
+    register_instansi_model(_rule_model)
 
 
 class PredikatCellViewSet(InstansiRuleViewSet):
@@ -59,11 +62,37 @@ class PeerFeedbackRuleViewSet(InstansiRuleViewSet):
     list_display = ["setting", "value", "instansi"]
 
 
+class PromotionRuleViewSet(InstansiRuleViewSet):
+    model = PromotionRule
+    icon = "calendar-alt"
+    menu_label = _("Aturan kenaikan pangkat")
+    list_display = ["instansi", "calendar", "years_in_rank", "years_in_rank_functional", "predikat_accepted"]
+
+
+class EducationCapViewSet(InstansiRuleViewSet):
+    model = EducationCap
+    icon = "doc-full"
+    menu_label = _("Batas pangkat menurut pendidikan")
+    list_display = ["pendidikan", "golongan", "instansi"]
+    list_related = ("instansi", "golongan")
+
+
+class AngkaKreditRuleViewSet(InstansiRuleViewSet):
+    model = AngkaKreditRule
+    icon = "pick"
+    menu_label = _("Angka kredit kenaikan pangkat")
+    list_display = ["golongan", "angka_kredit", "instansi"]
+    list_related = ("instansi", "golongan")
+
+
 class KinerjaGroup(SnippetViewSetGroup):
     menu_label = _("Kinerja")
     menu_icon = "clipboard-list"
     menu_order = 220
-    items = (PredikatCellViewSet, DistributionRuleViewSet, PeerFeedbackRuleViewSet)
+    items = (
+        PredikatCellViewSet, DistributionRuleViewSet, PeerFeedbackRuleViewSet, PromotionRuleViewSet,
+        EducationCapViewSet, AngkaKreditRuleViewSet,
+    )  # fmt: skip
 
 
 register_snippet(KinerjaGroup)

@@ -25,7 +25,7 @@ from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from .exporting import escape_formula
-from .models import ImportJob, Instansi, Jabatan, Pegawai, UnitKerja
+from .models import HukumanDisiplin, ImportJob, Instansi, Jabatan, Pegawai, UnitKerja
 from .registry import Registry
 from .scoping import instansi_q, pegawai_of
 
@@ -44,6 +44,7 @@ def register_instansi_model(model, instansi_path="instansi"):
 register_instansi_model(Instansi, "pk")
 for _model in (UnitKerja, Jabatan, Pegawai, ImportJob):
     register_instansi_model(_model)
+register_instansi_model(HukumanDisiplin, "pegawai__instansi")
 
 
 def admin_queryset(model, user, *, shared_defaults=False):
@@ -112,7 +113,13 @@ class ScopedChooserViewSet(snippet_chooser.SnippetChooserViewSet):
 class ScopedDeleteBulkAction(DeleteBulkAction):
     """Bulk delete of organisation rows: the confirmation page and the action see the user's scope only."""
 
-    models = [UnitKerja, Jabatan, Pegawai, Instansi]  # more are added by apps that register it for theirs
+    models = [
+        UnitKerja,
+        Jabatan,
+        Pegawai,
+        HukumanDisiplin,
+        Instansi,
+    ]  # more are added by apps that register it for theirs
 
     def get_all_objects_in_listing_query(self, parent_id):
         return admin_queryset(self.model, self.request.user).values_list("pk", flat=True)

@@ -10,7 +10,7 @@ from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
 from .admin_columns import yes_no_column
 from .admin_scoping import InstansiScopedForm, ScopedSnippetViewSet, scoped_choices
-from .models import Instansi, Jabatan, Pangkat, Pegawai, UnitKerja
+from .models import HukumanDisiplin, Instansi, Jabatan, Pangkat, Pegawai, UnitKerja
 from .services import save_pegawai
 
 
@@ -139,7 +139,7 @@ class PegawaiViewSet(ScopedSnippetViewSet):
     search_fields = ["nama", "nip", "email"]
     list_export = [
         "nip", "nama", "gelar_depan", "gelar_belakang", "status", "unit.code", "unit.name", "jabatan.name",
-        "pangkat.golongan_ruang", "tmt_pangkat", "atasan.nip", "email", "phone", "is_active", "instansi.name",
+        "pangkat.golongan_ruang", "tmt_pangkat", "pendidikan", "angka_kredit", "atasan.nip", "email", "phone", "is_active", "instansi.name",
     ]  # fmt: skip
     export_headings = {
         "unit.code": _("Kode unit"),
@@ -166,6 +166,7 @@ class PegawaiViewSet(ScopedSnippetViewSet):
                     FieldRowPanel([FieldPanel("unit"), FieldPanel("jabatan")]),
                     FieldPanel("atasan"),
                     FieldRowPanel([FieldPanel("status"), FieldPanel("pangkat"), FieldPanel("tmt_pangkat")]),
+                    FieldRowPanel([FieldPanel("pendidikan"), FieldPanel("angka_kredit")]),
                     FieldPanel("is_active"),
                 ],
                 heading=_("Kepegawaian"),
@@ -187,8 +188,43 @@ class PangkatViewSet(ScopedSnippetViewSet):
     export_filename = "pangkat"
 
 
+class HukumanDisiplinForm(InstansiScopedForm):
+    related_fields = ("pegawai",)
+
+
+class HukumanDisiplinFilterSet(WagtailFilterSet):
+    pegawai__unit = django_filters.ModelChoiceFilter(label=_("Unit kerja"), queryset=scoped_choices(UnitKerja))
+
+    class Meta:
+        model = HukumanDisiplin
+        fields = ["pegawai__unit", "level", "kind"]
+
+
+class HukumanDisiplinViewSet(ScopedSnippetViewSet):
+    model = HukumanDisiplin
+    icon = "warning"
+    menu_label = _("Hukuman disiplin")
+    copy_view_enabled = False
+    list_display = ["pegawai", "level", "kind", "starts_on", "ends_on", "sk_number"]
+    list_related = ("pegawai",)
+    filterset_class = HukumanDisiplinFilterSet
+    search_fields = ["sk_number", "pegawai__nama", "pegawai__nip"]
+    list_export = ["pegawai.nip", "pegawai.nama", "level", "kind", "starts_on", "ends_on", "sk_number"]
+    export_headings = {"pegawai.nip": _("NIP"), "pegawai.nama": _("Nama")}
+    export_filename = "hukuman-disiplin"
+    edit_handler = ObjectList(
+        [
+            FieldPanel("pegawai"),
+            FieldRowPanel([FieldPanel("level"), FieldPanel("kind")]),
+            FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+            FieldPanel("sk_number"),
+        ],
+        base_form_class=HukumanDisiplinForm,
+    )
+
+
 class OrganisasiGroup(SnippetViewSetGroup):
     menu_label = _("Organisasi")
     menu_icon = "group"
     menu_order = 200
-    items = (PegawaiViewSet, UnitKerjaViewSet, JabatanViewSet, PangkatViewSet, InstansiViewSet)
+    items = (PegawaiViewSet, UnitKerjaViewSet, JabatanViewSet, PangkatViewSet, HukumanDisiplinViewSet, InstansiViewSet)

@@ -8,7 +8,14 @@ from .importing.registry import register_import
 from .navigation import register_nav
 from .notification_kinds import register_notification_kind
 from .onboarding import onboarding_steps
-from .resources import IMPORT_COLUMNS, IMPORT_MORE_EXAMPLES, JabatanResource, PegawaiResource, UnitKerjaResource
+from .resources import (
+    IMPORT_COLUMNS,
+    IMPORT_MORE_EXAMPLES,
+    HukumanDisiplinResource,
+    JabatanResource,
+    PegawaiResource,
+    UnitKerjaResource,
+)
 from .roles import ensure_instansi_groups
 
 # emails that failed, or whose sender died, are sent again (with a backoff per notification)
@@ -33,6 +40,15 @@ register_import(
         "NIP atasan boleh merujuk pegawai yang muncul di baris berikutnya."
     ),
     order=30, more_examples=IMPORT_MORE_EXAMPLES["pegawai"],
+)  # fmt: skip
+register_import(
+    "hukuman_disiplin", HukumanDisiplinResource, _("Hukuman disiplin"), "portal.add_hukumandisiplin",
+    IMPORT_COLUMNS["hukuman_disiplin"],
+    help_text=_(
+        "Satu baris per hukuman disiplin (PP 94/2021): NIP (format Teks), tingkat (ringan/sedang/berat), jenis, "
+        "tanggal mulai dan berakhir, nomor SK. Baris dengan NIP dan nomor SK yang sudah tercatat mengubah data itu."
+    ),
+    order=35,
 )  # fmt: skip
 
 # an import whose worker died is failed within IMPORT_STALE_AFTER_SECONDS plus this period

@@ -13,19 +13,22 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import fields
+from import_export.instance_loaders import BaseInstanceLoader
 from import_export.results import RowResult
 
 from . import roles
 from .importing.base import (
     ChoiceWidget,
+    DecimalWidget,
     IndonesianDateWidget,
     InstansiResource,
     IntegerWidget,
     LookupWidget,
     SelfReference,
     TextWidget,
+    text,
 )
-from .models import Jabatan, Pangkat, Pegawai, UnitKerja
+from .models import HukumanDisiplin, Jabatan, Pangkat, Pegawai, UnitKerja
 from .services import sync_supervisor_group
 from .task_queue import enqueue
 
@@ -115,6 +118,10 @@ class PegawaiResource(InstansiResource):
         ),
     )
     tmt_pangkat = _field("tmt_pangkat", "tmt_pangkat", IndonesianDateWidget())
+    pendidikan = _field(
+        "pendidikan", "pendidikan", ChoiceWidget(Pegawai.Pendidikan.choices, gettext_lazy("Pendidikan terakhir"))
+    )
+    angka_kredit = _field("angka_kredit", "angka_kredit", DecimalWidget(gettext_lazy("Angka kredit")))
     email = _field("email", "email")
     phone = _field("phone", "telepon")
     nip_atasan = fields.Field(column_name="nip_atasan", dehydrate_method="dehydrate_nip_atasan")
@@ -126,7 +133,7 @@ class PegawaiResource(InstansiResource):
         model = Pegawai
         fields = (
             "nip", "nama", "gelar_depan", "gelar_belakang", "status", "unit", "jabatan", "pangkat",
-            "tmt_pangkat", "nip_atasan", "email", "phone",
+            "tmt_pangkat", "pendidikan", "angka_kredit", "nip_atasan", "email", "phone",
         )  # fmt: skip
         import_id_fields = ("nip",)
 
@@ -247,6 +254,84 @@ class PegawaiResource(InstansiResource):
         return pegawai.atasan.nip if pegawai.atasan_id else ""
 
 
+class SanctionLoader(BaseInstanceLoader):
+    """A sanction is found by the NIP and SK number of its row (read once by `before_import`)."""
+
+    def get_instance(self, row):
+        return self.resource.existing.get((text(row.get("nip")), text(row.get("nomor_sk"))))
+
+
+class HukumanDisiplinResource(InstansiResource):
+    """Disciplinary sanctions, one per row, identified by the employee's NIP and the SK number: a row whose NIP and
+    SK number are already recorded changes that sanction."""
+
+    instansi_path = "pegawai__instansi"
+    key_field = "pegawai"
+    key_columns = ("nip", "nomor_sk")
+    text_columns = ("nip",)
+
+    pegawai = _field(
+        "pegawai",
+        "nip",
+        LookupWidget(
+            "pegawai_choices", "nip", gettext_lazy("NIP"), required=True,
+            missing=gettext_lazy("NIP %(value)s tidak ditemukan di antara pegawai instansi ini."),
+        ),
+    )  # fmt: skip
+    level = _field(
+        "level", "tingkat", ChoiceWidget(HukumanDisiplin.Level.choices, gettext_lazy("Tingkat hukuman"), required=True)
+    )
+    kind = _field(
+        "kind", "jenis", ChoiceWidget(HukumanDisiplin.Kind.choices, gettext_lazy("Jenis hukuman"), required=True)
+    )
+    starts_on = _field("starts_on", "mulai", IndonesianDateWidget())
+    ends_on = _field("ends_on", "sampai", IndonesianDateWidget())
+    sk_number = _field("sk_number", "nomor_sk")
+
+    class Meta:
+        model = HukumanDisiplin
+        fields = ("pegawai", "level", "kind", "starts_on", "ends_on", "sk_number")
+        import_id_fields = ("pegawai",)  # unused: the loader below finds a row by NIP and SK number
+        instance_loader_class = SanctionLoader
+        use_bulk = False
+
+    @classmethod
+    def template_rows(cls, instansi, rows):
+        """The example's NIP where the instansi has that employee, else one of its own employees."""
+        nips = set(Pegawai.objects.filter(instansi=instansi).values_list("nip", flat=True)[:1000])
+        first = min(nips) if nips else ""
+        for row in rows:
+            if first and row.get("nip") not in nips:
+                row["nip"] = first
+        return rows
+
+    def pegawai_choices(self):
+        return Pegawai.objects.filter(instansi=self.instansi)
+
+    def before_import(self, dataset, **kwargs):
+        super().before_import(dataset, **kwargs)
+        self.existing = {
+            (row.pegawai.nip, row.sk_number): row
+            for row in HukumanDisiplin.objects.filter(pegawai__instansi=self.instansi).select_related("pegawai")
+        }
+
+    def instance_key(self, instance):
+        return ""  # the duplicate check reads the file's key columns
+
+    def validate_row(self, instance, import_validation_errors=None, validate_unique=True):
+        errors = dict(import_validation_errors or {})
+        if "starts_on" not in errors and instance.starts_on is None:
+            errors["starts_on"] = [_("Tanggal mulai wajib diisi.")]
+        if "sk_number" not in errors and not instance.sk_number:
+            errors["sk_number"] = [_("Nomor SK wajib diisi.")]
+        try:
+            instance.full_clean(exclude=[*errors.keys(), "pegawai"], validate_unique=False, validate_constraints=False)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
+
 IMPORT_COLUMNS = {
     "unit_kerja": [("kode", "BKD-PK"), ("nama", "Bidang Pengembangan Kompetensi"), ("kode_induk", "BKD")],
     "jabatan": [
@@ -266,9 +351,19 @@ IMPORT_COLUMNS = {
         ("kode_jabatan", "ANALIS-SDM"),
         ("golongan", "III/b"),
         ("tmt_pangkat", "2019-04-01"),
+        ("pendidikan", "S1"),
+        ("angka_kredit", "62.5"),
         ("nip_atasan", "197805122003121002"),
         ("email", "siti.aminah@contoh.go.id"),
         ("telepon", "081234567890"),
+    ],
+    "hukuman_disiplin": [
+        ("nip", "199003152015032001"),
+        ("tingkat", "sedang"),
+        ("jenis", "potong_tukin_6"),
+        ("mulai", "2025-07-01"),
+        ("sampai", "2025-12-31"),
+        ("nomor_sk", "800/BKD/123/2025"),
     ],
 }
 # the rows the first examples refer to, so that each template passes its own dry run when the templates are

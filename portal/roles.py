@@ -94,6 +94,10 @@ register(
                 "portal.view_instansi",
                 "portal.add_importjob",
                 "portal.view_importjob",
+                "portal.add_hukumandisiplin",
+                "portal.change_hukumandisiplin",
+                "portal.delete_hukumandisiplin",
+                "portal.view_hukumandisiplin",
             ]
         ),  # fmt: skip
     },

@@ -7,6 +7,7 @@ from portal.scoping import pegawai_of
 
 from ..calibration.models import OrganisationRating
 from ..calibration.permissions import can_calibrate
+from ..career.permissions import can_view_list as can_view_promotion
 from ..evaluation.menu import for_request
 from ..evaluation.models import Predikat
 
@@ -55,3 +56,18 @@ def may_calibrate(context):
         return me is not None and can_calibrate(user, me.instansi_id)
 
     return remember(user, "calibration_menu", work_out)
+
+
+@register.simple_tag(takes_context=True)
+def may_view_promotion(context):
+    """HR and Pimpinan see the promotion eligibility list; kept in the user's frame like may_calibrate."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return False
+
+    def work_out():
+        me = pegawai_of(user)
+        return me is not None and can_view_promotion(user, me.instansi_id)
+
+    return remember(user, "promotion_menu", work_out)

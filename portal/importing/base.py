@@ -7,6 +7,7 @@ references after all rows are in.
 """
 
 import datetime
+import decimal
 import re
 
 from django.core.exceptions import ValidationError
@@ -120,6 +121,28 @@ class IntegerWidget(widgets.Widget):
                 _("%(label)s harus antara %(min)s dan %(max)s.")
                 % {"label": self.label, "min": self.minimum, "max": self.maximum}
             )
+        return number
+
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else str(value)
+
+
+class DecimalWidget(widgets.Widget):
+    """A decimal number written with a point or an Indonesian comma (62,5), never negative."""
+
+    def __init__(self, label):
+        super().__init__()
+        self.label = label
+
+    def clean(self, value, row=None, **kwargs):
+        if blank(value):
+            return None
+        try:
+            number = decimal.Decimal(text(value).replace(",", "."))
+        except decimal.InvalidOperation:
+            raise ValueError(_("%(label)s harus berupa angka, misalnya 62,5.") % {"label": self.label}) from None
+        if not number.is_finite() or number < 0:
+            raise ValueError(_("%(label)s tidak boleh negatif.") % {"label": self.label})
         return number
 
     def render(self, value, obj=None, **kwargs):

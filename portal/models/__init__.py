@@ -1,10 +1,11 @@
 from .history import TransitionRecord
 from .imports import ImportJob, ImportJobTransition
 from .notifications import Notification
-from .organisation import Instansi, Jabatan, Pangkat, Pegawai, UnitKerja
+from .organisation import HukumanDisiplin, Instansi, Jabatan, Pangkat, Pegawai, UnitKerja
 from .roles import InstansiGroup
 
 __all__ = [
+    "HukumanDisiplin",
     "ImportJob",
     "ImportJobTransition",
     "Instansi",

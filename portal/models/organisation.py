@@ -179,6 +179,19 @@ class Pegawai(models.Model):
         PNS = "PNS", _("PNS")
         PPPK = "PPPK", _("PPPK")
 
+    class Pendidikan(models.TextChoices):
+        # the levels of an ijazah/STTB as the promotion regulation groups them (PP 99/2000 jo PP 12/2002 art. 18)
+        SD = "SD", _("SD")
+        SMP = "SMP", _("SMP/SLTP")
+        SMA = "SMA", _("SMA/SLTA/SMK")
+        D1 = "D1", _("Diploma I")
+        D2 = "D2", _("Diploma II")
+        D3 = "D3", _("Diploma III/Sarjana Muda")
+        D4 = "D4", _("Diploma IV")
+        S1 = "S1", _("Sarjana (S1)")
+        S2 = "S2", _("Magister (S2)")
+        S3 = "S3", _("Doktor (S3)")
+
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, verbose_name=_("akun"), on_delete=models.CASCADE, related_name="pegawai"
     )
@@ -196,6 +209,11 @@ class Pegawai(models.Model):
         Pangkat, verbose_name=_("pangkat/golongan"), on_delete=models.PROTECT, null=True, blank=True
     )
     tmt_pangkat = models.DateField(_("TMT pangkat"), null=True, blank=True)
+    pendidikan = models.CharField(_("pendidikan terakhir"), max_length=3, choices=Pendidikan.choices, blank=True)
+    angka_kredit = models.DecimalField(
+        _("angka kredit"), max_digits=7, decimal_places=3, null=True, blank=True,
+        help_text=_("Angka kredit kumulatif pejabat fungsional untuk kenaikan pangkat."),
+    )  # fmt: skip
     atasan = models.ForeignKey(
         "self",
         verbose_name=_("atasan langsung"),
@@ -256,3 +274,65 @@ class Pegawai(models.Model):
             errors["pangkat"] = golongan_mismatch(self.status, self.pangkat.golongan_ruang)
         if errors:
             raise ValidationError(errors)
+
+
+class HukumanDisiplin(models.Model):
+    """A disciplinary sanction of an employee (PP 94/2021): its level, kind, the dates it is in force and its SK."""
+
+    class Level(models.TextChoices):
+        RINGAN = "ringan", _("Ringan")
+        SEDANG = "sedang", _("Sedang")
+        BERAT = "berat", _("Berat")
+
+    class Kind(models.TextChoices):
+        # PP 94/2021 art. 8
+        TEGURAN_LISAN = "teguran_lisan", _("Teguran lisan")
+        TEGURAN_TERTULIS = "teguran_tertulis", _("Teguran tertulis")
+        TIDAK_PUAS = "tidak_puas", _("Pernyataan tidak puas secara tertulis")
+        POTONG_TUKIN_6 = "potong_tukin_6", _("Pemotongan tunjangan kinerja 25% selama 6 bulan")
+        POTONG_TUKIN_9 = "potong_tukin_9", _("Pemotongan tunjangan kinerja 25% selama 9 bulan")
+        POTONG_TUKIN_12 = "potong_tukin_12", _("Pemotongan tunjangan kinerja 25% selama 12 bulan")
+        TURUN_JABATAN = "turun_jabatan", _("Penurunan jabatan setingkat lebih rendah selama 12 bulan")
+        BEBAS_JABATAN = "bebas_jabatan", _("Pembebasan dari jabatan menjadi jabatan pelaksana selama 12 bulan")
+        PTDH = "pemberhentian", _("Pemberhentian dengan hormat tidak atas permintaan sendiri")
+
+    LEVEL_OF_KIND = {
+        Kind.TEGURAN_LISAN: Level.RINGAN, Kind.TEGURAN_TERTULIS: Level.RINGAN, Kind.TIDAK_PUAS: Level.RINGAN,
+        Kind.POTONG_TUKIN_6: Level.SEDANG, Kind.POTONG_TUKIN_9: Level.SEDANG, Kind.POTONG_TUKIN_12: Level.SEDANG,
+        Kind.TURUN_JABATAN: Level.BERAT, Kind.BEBAS_JABATAN: Level.BERAT, Kind.PTDH: Level.BERAT,
+    }  # fmt: skip
+
+    pegawai = models.ForeignKey(
+        Pegawai, verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="hukuman_disiplin"
+    )
+    level = models.CharField(_("tingkat hukuman"), max_length=6, choices=Level.choices)
+    kind = models.CharField(_("jenis hukuman"), max_length=20, choices=Kind.choices)
+    starts_on = models.DateField(_("berlaku mulai"))
+    ends_on = models.DateField(
+        _("berlaku sampai"), null=True, blank=True, help_text=_("Kosongkan bila tidak ada tanggal berakhir.")
+    )
+    sk_number = models.CharField(_("nomor SK"), max_length=100)
+
+    class Meta:
+        verbose_name = _("hukuman disiplin")
+        verbose_name_plural = _("hukuman disiplin")
+        ordering = ["-starts_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=models.F("starts_on")),
+                name="hukuman_disiplin_dates_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.sk_number})"
+
+    def clean(self):
+        if self.kind and self.level and self.LEVEL_OF_KIND.get(self.kind) != self.level:
+            raise ValidationError({"kind": _("Jenis hukuman ini bukan hukuman disiplin tingkat %(level)s.") % {
+                "level": self.get_level_display()}})  # fmt: skip
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("Tanggal berakhir sebelum tanggal mulai.")})
+
+    def in_force_on(self, day) -> bool:
+        return self.starts_on <= day and (self.ends_on is None or self.ends_on >= day)

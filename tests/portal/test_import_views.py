@@ -149,7 +149,7 @@ def test_each_template_as_downloaded_passes_its_own_dry_run(org, login, fmt, dja
 
     instansi = make_instansi("baru", "Pemerintah Kabupaten Baru")
     client = login(org.superadmin)
-    for kind in ("unit_kerja", "jabatan", "pegawai"):
+    for kind in ("unit_kerja", "jabatan", "pegawai", "hukuman_disiplin"):
         content = client.get(reverse("portal_import:template", args=[kind, fmt])).content
         upload = SimpleUploadedFile(f"templat.{fmt}", content)
         job = services.preview_import(org.superadmin, kind_key=kind, instansi=instansi, uploaded_file=upload)

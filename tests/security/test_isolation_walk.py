@@ -30,7 +30,7 @@ from wagtail.models import Collection
 from home.models import ContentPage
 from kinerja.calibration import services as calibration_services
 from kinerja.evaluation import services as evaluation_services
-from kinerja.models import DistributionRule, PredikatCell
+from kinerja.models import AngkaKreditRule, DistributionRule, EducationCap, PredikatCell, PromotionRule
 from kinerja.peer import services as peer_services
 from kinerja.progress import services as progress_services
 from kinerja.skp import services as skp_services
@@ -50,7 +50,7 @@ from kompetensi.models import (
     TargetJP,
 )
 from portal import roles
-from portal.models import ImportJob, Notification
+from portal.models import HukumanDisiplin, ImportJob, Notification, Pangkat
 from tests.factories import make_jabatan, make_pegawai
 from tests.home.builders import add, policy
 from tests.home.conftest import _site_for
@@ -220,6 +220,16 @@ def _kinerja_world(org):
         distribution_rule=DistributionRule.objects.create(
             instansi=org.gorontalo, organisation_rating="ISTIMEWA", predikat_group="SANGAT_BAIK", maximum_percent=60
         ),
+        sanction=HukumanDisiplin.objects.create(
+            pegawai=org.pegawai, level="ringan", kind="teguran_tertulis", starts_on=today, sk_number=f"{SECRET} SK"
+        ),
+        promotion_rule=PromotionRule.objects.create(instansi=org.gorontalo, calendar="enam_periode_2023"),
+        education_cap=EducationCap.objects.create(
+            instansi=org.gorontalo, pendidikan="SMA", golongan=Pangkat.objects.get(golongan_ruang="III/c")
+        ),
+        angka_kredit_rule=AngkaKreditRule.objects.create(
+            instansi=org.gorontalo, golongan=Pangkat.objects.get(golongan_ruang="III/a"), angka_kredit=60
+        ),
     )  # fmt: skip
 
 
@@ -271,6 +281,8 @@ def _snippet_pk(namespace, w):
         ("kompetensi", "targetjp"): w.target, ("kompetensi", "competency"): w.competency,
         ("kompetensi", "jobstandard"): w.standard, ("kompetensi", "matchband"): w.band,
         ("kinerja", "predikatcell"): w.kinerja.predikat_cell, ("kinerja", "distributionrule"): w.kinerja.distribution_rule,
+        ("portal", "hukumandisiplin"): w.kinerja.sanction, ("kinerja", "promotionrule"): w.kinerja.promotion_rule,
+        ("kinerja", "educationcap"): w.kinerja.education_cap, ("kinerja", "angkakreditrule"): w.kinerja.angka_kredit_rule,
     }  # fmt: skip
     if (app, model) not in objects:
         raise LookupError(f"shared reference data: {app}.{model}")

@@ -1,0 +1,3 @@
+"""Celery tasks of the performance module (found by autodiscovery); each package keeps its own."""
+
+from .career.tasks import recompute_eligibility  # noqa: F401
