@@ -5,4 +5,5 @@ from .career import demo as career_demo  # noqa: F401
 from .evaluation import demo as evaluation_demo  # noqa: F401
 from .peer import demo as peer_demo  # noqa: F401
 from .progress import demo as progress_demo  # noqa: F401
+from .public_feedback import demo as public_feedback_demo  # noqa: F401
 from .skp import demo as skp_demo  # noqa: F401

@@ -17,6 +17,7 @@ from .evaluation.models import (
 )
 from .peer.models import Answer, Assignment, PeerFeedbackRule, PeerRound, Response
 from .progress.models import Dialog, DialogNote, FollowUp, ProgressEntry, RhkEvidence
+from .public_feedback.models import PublicFeedback, ServicePoint
 from .skp.models import (
     ActingEvaluator,
     BerakhlakValue,
@@ -31,6 +32,6 @@ from .skp.models import (
 
 __all__ = [
     "AngkaKreditRule", "EducationCap", "EligibilitySnapshot", "PromotionPeriodDay", "PromotionRule",
-    "ActingEvaluator", "Answer", "Assignment", "PeerFeedbackRule", "PeerRound", "Response", "Appeal", "Calibration", "CalibrationChange", "DistributionRule", "Dialog", "DialogNote", "FollowUp", "ProgressEntry", "RhkEvidence", "AppealTransition", "BerakhlakValue", "Evaluation", "EvaluationTransition", "Feedback", "Realisation", "EvaluationWindow", "Iki", "PerformancePeriod", "PerilakuExpectation",
+    "ActingEvaluator", "Answer", "Assignment", "PeerFeedbackRule", "PeerRound", "Response", "Appeal", "Calibration", "CalibrationChange", "DistributionRule", "Dialog", "DialogNote", "FollowUp", "ProgressEntry", "RhkEvidence", "PublicFeedback", "ServicePoint", "AppealTransition", "BerakhlakValue", "Evaluation", "EvaluationTransition", "Feedback", "Realisation", "EvaluationWindow", "Iki", "PerformancePeriod", "PerilakuExpectation",
     "PredikatCell", "Rhk", "Skp", "SkpTransition",
 ]  # fmt: skip

@@ -5,4 +5,5 @@ from .career import registrations as career_registrations  # noqa: F401
 from .evaluation import registrations as evaluation_registrations  # noqa: F401
 from .peer import registrations as peer_registrations  # noqa: F401
 from .progress import registrations as progress_registrations  # noqa: F401
+from .public_feedback import registrations as public_feedback_registrations  # noqa: F401
 from .skp import registrations as skp_registrations  # noqa: F401

@@ -3,6 +3,7 @@ from .career import urls as career_urls
 from .evaluation import urls as evaluation_urls
 from .peer import urls as peer_urls
 from .progress import urls as progress_urls
+from .public_feedback import urls as public_feedback_urls
 from .skp import urls as skp_urls
 
 app_name = "kinerja"
@@ -14,4 +15,5 @@ urlpatterns = [
     *progress_urls.urlpatterns,
     *peer_urls.urlpatterns,
     *career_urls.urlpatterns,
+    *public_feedback_urls.urlpatterns,
 ]

@@ -82,6 +82,13 @@ def _hit(scope, value, limit, window):
     return count <= limit
 
 
+def throttle(scope: str, value: str, *, limit: int, window: int) -> bool:
+    """Count one request of `value` (a client address, an account) under `scope` in a fixed window of `window`
+    seconds; False once the count passes `limit`. The one cache-based limiter of the project (no rate-limit
+    library is installed): password reset requests and the public feedback form both count through it."""
+    return _hit(scope, value, limit, window)
+
+
 def password_reset_allowed(*, email, ip) -> bool:
     """Whether a password reset email may be sent now for this address from this client.
 

@@ -192,6 +192,13 @@ TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 PASSWORD_RESET_LIMIT_PER_EMAIL = int(env("PASSWORD_RESET_LIMIT_PER_EMAIL", "5"))
 PASSWORD_RESET_LIMIT_PER_IP = int(env("PASSWORD_RESET_LIMIT_PER_IP", "20"))
 PASSWORD_RESET_WINDOW_SECONDS = 60 * 60
+# Public feedback form (/umpan-balik/<token>/): ratings per hour from one client address, for one service point and
+# for all of them (higher: a service counter's tablet or an office behind NAT shares one address), and the fewest
+# seconds a person needs to fill the form (a quicker answer is a program's).
+PUBLIC_FEEDBACK_LIMIT_PER_POINT = int(env("PUBLIC_FEEDBACK_LIMIT_PER_POINT", "5"))
+PUBLIC_FEEDBACK_LIMIT_PER_CLIENT = int(env("PUBLIC_FEEDBACK_LIMIT_PER_CLIENT", "30"))
+PUBLIC_FEEDBACK_WINDOW_SECONDS = 60 * 60
+PUBLIC_FEEDBACK_MIN_SECONDS = float(env("PUBLIC_FEEDBACK_MIN_SECONDS", "3"))
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"

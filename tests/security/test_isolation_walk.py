@@ -33,6 +33,7 @@ from kinerja.evaluation import services as evaluation_services
 from kinerja.models import AngkaKreditRule, DistributionRule, EducationCap, PredikatCell, PromotionRule
 from kinerja.peer import services as peer_services
 from kinerja.progress import services as progress_services
+from kinerja.public_feedback import services as feedback_services
 from kinerja.skp import services as skp_services
 from kompetensi import services
 from kompetensi.competency import services as competency_services
@@ -75,6 +76,8 @@ MALUT_ROLES = ["pegawai_malut", "sdm_malut", "konten_malut", "pelatihan_malut", 
 EXEMPT = {
     "kompetensi:certificate_verify": "public certificate verification by code (issue 4)",
     "kompetensi:calendar_feed": "personal calendar feed, authorised by its secret token",
+    "kinerja:public_feedback": "public feedback form of a service point, found by its unguessable token (issue 11)",
+    "kinerja:public_feedback_thanks": "thank-you page of the public feedback form; shows only the service's name",
     "password_reset_confirm": "public password reset form; the token is the secret",
     "account_activate": "public first-password form of an imported account; the token is the secret",
     "wagtailadmin_password_reset_confirm": "public password reset form; the token is the secret",
@@ -210,10 +213,18 @@ def _kinerja_world(org):
     dialog = progress_services.plan_dialog(actor=org.atasan.user, pegawai=org.pegawai, planned_on=today, agenda=SECRET)
     peer_round = peer_services.open_round(actor=org.atasan.user, subject=org.pegawai, period=period, closes_on=today,
                                           raters=[org.rekan, org.cucu, org.konten])  # fmt: skip
+    service_point = feedback_services.create_point(
+        actor=org.sdm.user, unit=org.bkd, name=f"{SECRET} Layanan", pegawai=org.pegawai
+    )
+    feedback = feedback_services.submit_feedback(point=service_point, rating=4, comment=SECRET, client="walk")
+    feedback_services.moderate(
+        actor=org.sdm.user, instansi_id=org.gorontalo.pk, feedback_ids=[feedback.pk], approve=True
+    )
+    feedback_services.submit_feedback(point=service_point, rating=2, comment=f"{SECRET} menunggu", client="walk")
     return SimpleNamespace(
         period=period, skp=bottom, rhk=rhk, iki=rhk.iki.get(), evaluation=evaluation, appeal=appeal,
         calibration=calibration, progress=entry, evidence=evidence, dialog=dialog, peer_round=peer_round,
-        peer_assignment=peer_round.assignments.get(rater=org.rekan),
+        peer_assignment=peer_round.assignments.get(rater=org.rekan), service_point=service_point,
         predikat_cell=PredikatCell.objects.create(
             instansi=org.gorontalo, hasil_kerja="DI_ATAS", perilaku_kerja="DI_ATAS", predikat="SANGAT_BAIK"
         ),
@@ -253,7 +264,10 @@ def _kinerja_pk(name, w):
         "progress_edit": w.kinerja.progress, "progress_delete": w.kinerja.progress, "progress_file": w.kinerja.progress,
         "evidence_file": w.kinerja.evidence, "evidence_remove": w.kinerja.evidence, "dialog": w.kinerja.dialog,
         "peer_round": w.kinerja.peer_round, "peer_close": w.kinerja.peer_round, "peer_answer": w.kinerja.peer_assignment,
+        "feedback_unit": w.org.bkd,
     }  # fmt: skip
+    if name.startswith("feedback_point_"):
+        return w.kinerja.service_point.pk
     if name in by_name:
         return by_name[name].pk
     if name.startswith("rhk_") and name != "rhk_create":
@@ -496,6 +510,7 @@ def test_the_walk_sees_gorontalo_objects_when_gorontalo_asks(world, client):
         "kinerja:evidence",
         "kinerja:evidence_file",
         "kinerja:progress_file",
+        "kinerja:feedback_unit",
     ):
         assert name in opened, name
     Group.objects.get(pk=world.group.pk)  # the per-instansi group exists for the users/groups views

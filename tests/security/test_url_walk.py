@@ -14,6 +14,7 @@ PUBLIC_PREFIXES = (
     "/healthz",
     "/bahasa/",
     "/sertifikat/",  # certificate verification (issue 4)
+    "/umpan-balik/",  # public feedback on a service, found by its unguessable token (issue 11)
     "/pelatihan/kalender/",  # personal calendar feed: calendar apps cannot log in, a secret token in the URL does
     "/static/",
     "/media/",
