@@ -27,3 +27,20 @@ register_notification_kind("kinerja.skp_approved", _("SKP %(year)s Anda disetuju
 register_notification_kind(
     "kinerja.skp_returned", _("SKP %(year)s Anda dikembalikan untuk diperbaiki"), _("Catatan: %(reason)s")
 )
+
+# reminders before a deadline (kinerja/skp/reminders.py), once per step and person
+register_notification_kind(
+    "kinerja.remind_plan",
+    _("SKP %(year)s Anda belum diajukan: batas %(deadline)s"),
+    _("Lengkapi rencana hasil kerja dan indikatornya, lalu ajukan kepada pejabat penilai sebelum batas penetapan SKP."),
+)
+register_notification_kind(
+    "kinerja.remind_approve",
+    _("%(count)s SKP menunggu persetujuan Anda: batas %(deadline)s"),
+    _("Setujui atau kembalikan SKP pegawai Anda sebelum batas penetapan SKP %(year)s."),
+)
+register_notification_kind(
+    "kinerja.remind_rate",
+    _("%(count)s evaluasi %(label)s belum Anda nilai: batas %(deadline)s"),
+    _("Beri rating hasil kerja dan perilaku kerja sebelum batas evaluasi."),
+)
