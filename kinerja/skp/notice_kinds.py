@@ -44,3 +44,11 @@ register_notification_kind(
     _("%(count)s evaluasi %(label)s belum Anda nilai: batas %(deadline)s"),
     _("Beri rating hasil kerja dan perilaku kerja sebelum batas evaluasi."),
 )
+register_notification_kind(
+    "kinerja.skp_split",
+    _("SKP %(year)s Anda dipecah per %(day)s"),
+    _(
+        "Jabatan, unit, atau atasan Anda berubah. Bagian baru SKP berisi rencana sebelumnya sebagai titik awal: "
+        "sesuaikan dengan jabatan dan pejabat penilai yang baru, lalu ajukan."
+    ),
+)
