@@ -1,5 +1,6 @@
 from .calibration import urls as calibration_urls
 from .career import urls as career_urls
+from .documents import urls as document_urls
 from .evaluation import urls as evaluation_urls
 from .peer import urls as peer_urls
 from .progress import urls as progress_urls
@@ -12,6 +13,7 @@ urlpatterns = [
     *skp_urls.urlpatterns,
     *evaluation_urls.urlpatterns,
     *calibration_urls.urlpatterns,
+    *document_urls.urlpatterns,
     *progress_urls.urlpatterns,
     *peer_urls.urlpatterns,
     *career_urls.urlpatterns,

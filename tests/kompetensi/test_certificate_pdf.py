@@ -18,6 +18,7 @@ from home.models import HomePage
 from kompetensi import certificates, rules, services
 from kompetensi.models import Certificate, TrainingSession
 
+from ..pdf_helpers import pdf_text
 from .conftest import make_course, running_session
 
 # 120 characters, as long as the catalogue's longest real titles, with an ampersand the PDF must not eat
@@ -35,14 +36,6 @@ SIGNATORY = {
 
 def images_drawn(content):
     return len(re.findall(rb"/FormXob\.\w+ Do", content))
-
-
-def pdf_text(content):
-    """The strings of every text-showing operator, in drawing order, joined by newlines."""
-    strings = re.findall(rb"\(((?:[^()\\]|\\.)*)\) Tj", content)
-    return "\n".join(
-        re.sub(rb"\\([()\\])", rb"\1", s).decode("latin-1") for s in strings
-    )  # reportlab escapes only these three in its standard fonts
 
 
 @pytest.fixture

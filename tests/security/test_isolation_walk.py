@@ -259,7 +259,8 @@ def _kompetensi_pk(name, w):
 
 def _kinerja_pk(name, w):
     by_name = {
-        "evaluation": w.kinerja.evaluation, "appeal_decide": w.kinerja.appeal, "calibration": w.kinerja.calibration,
+        "evaluation": w.kinerja.evaluation, "evaluation_pdf": w.kinerja.evaluation, "appeal_decide": w.kinerja.appeal,
+        "calibration": w.kinerja.calibration,
         "evidence": w.rhk,
         "progress_edit": w.kinerja.progress, "progress_delete": w.kinerja.progress, "progress_file": w.kinerja.progress,
         "evidence_file": w.kinerja.evidence, "evidence_remove": w.kinerja.evidence, "dialog": w.kinerja.dialog,
