@@ -1,4 +1,4 @@
 """Celery tasks of the performance module (found by autodiscovery); each package keeps its own."""
 
 from .career.tasks import recompute_eligibility  # noqa: F401
-from .skp.tasks import send_deadline_reminders  # noqa: F401
+from .deadlines.tasks import send_deadline_reminders  # noqa: F401

@@ -5,9 +5,10 @@ from datetime import timedelta
 
 import pytest
 
+from kinerja.deadlines import reminders
 from kinerja.evaluation import services as evaluation_services
 from kinerja.models import Skp
-from kinerja.skp import reminders, services
+from kinerja.skp import services
 from portal.models import Notification
 
 from .conftest import approved_skp
@@ -63,4 +64,4 @@ def test_evaluators_are_reminded_of_evaluations_not_yet_rated(org, period, chain
 def test_the_beat_runs_the_reminders_daily():
     from portal.beat import schedule_dict
 
-    assert schedule_dict()["kinerja-deadline-reminders"]["task"] == "kinerja.skp.tasks.send_deadline_reminders"
+    assert schedule_dict()["kinerja-deadline-reminders"]["task"] == "kinerja.deadlines.tasks.send_deadline_reminders"

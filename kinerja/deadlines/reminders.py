@@ -16,7 +16,7 @@ from portal.models import Pegawai
 from portal.services import notify
 
 from ..evaluation.models import Evaluation
-from .models import PerformancePeriod, Skp
+from ..skp.models import PerformancePeriod, Skp
 
 
 def days_before() -> int:
