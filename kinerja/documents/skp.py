@@ -5,11 +5,15 @@ penilai, Hasil Kerja (utama and tambahan: RHK pimpinan yang diintervensi, RHK, a
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from reportlab.platypus import Spacer
 
 from ..skp.models import Rhk
 from . import layout
 from .layout import BOLD, grid, p, section
+
+
+APPROACH = {"kuantitatif": _lazy("KUANTITATIF"), "kualitatif": _lazy("KUALITATIF")}
 
 
 def skp_context(skp):
@@ -23,7 +27,7 @@ def heading_lines(skp, title):
     return [
         title,
         _("PENDEKATAN HASIL KERJA %(approach)s")
-        % {"approach": str(skp.get_approach_display()).replace("Pendekatan ", "").upper()},
+        % {"approach": APPROACH.get(skp.approach, skp.approach.upper())},
         skp.pegawai.instansi.name.upper(),
         _("PERIODE PENILAIAN: %(start)s SAMPAI DENGAN %(end)s")
         % {"start": date_format(skp.valid_from, "j F Y").upper(), "end": date_format(skp.valid_to, "j F Y").upper()},
