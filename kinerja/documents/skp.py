@@ -12,7 +12,6 @@ from ..skp.models import Rhk
 from . import layout
 from .layout import BOLD, grid, p, section
 
-
 APPROACH = {"kuantitatif": _lazy("KUANTITATIF"), "kualitatif": _lazy("KUALITATIF")}
 
 
@@ -26,8 +25,7 @@ def skp_context(skp):
 def heading_lines(skp, title):
     return [
         title,
-        _("PENDEKATAN HASIL KERJA %(approach)s")
-        % {"approach": APPROACH.get(skp.approach, skp.approach.upper())},
+        _("PENDEKATAN HASIL KERJA %(approach)s") % {"approach": APPROACH.get(skp.approach, skp.approach.upper())},
         skp.pegawai.instansi.name.upper(),
         _("PERIODE PENILAIAN: %(start)s SAMPAI DENGAN %(end)s")
         % {"start": date_format(skp.valid_from, "j F Y").upper(), "end": date_format(skp.valid_to, "j F Y").upper()},
