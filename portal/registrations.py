@@ -39,7 +39,7 @@ register_import(
         "Pegawai baru mendapat akun dengan nama pengguna = NIP (kata sandi diatur lewat lupa sandi). "
         "NIP atasan boleh merujuk pegawai yang muncul di baris berikutnya."
     ),
-    order=30, more_examples=IMPORT_MORE_EXAMPLES["pegawai"],
+    order=30, more_examples=IMPORT_MORE_EXAMPLES["pegawai"], optional_columns=("pendidikan", "angka_kredit"),
 )  # fmt: skip
 register_import(
     "hukuman_disiplin", HukumanDisiplinResource, _("Hukuman disiplin"), "portal.add_hukumandisiplin",

@@ -15,7 +15,7 @@ from portal.scoping import pegawai_of
 from . import permissions, queries
 
 
-class ReasonSerializer(serializers.Serializer):
+class EligibilityReasonSerializer(serializers.Serializer):
     rule = serializers.CharField()
     met = serializers.BooleanField(allow_null=True, help_text="null: information only (the JP of the year)")
     detail = serializers.CharField()
@@ -26,7 +26,7 @@ class EligibilitySerializer(serializers.Serializer):
     nama = serializers.CharField(source="pegawai.full_name")
     eligible = serializers.BooleanField()
     qualifies_on = serializers.DateField(allow_null=True)
-    reasons = ReasonSerializer(many=True)
+    reasons = EligibilityReasonSerializer(many=True)
 
 
 @extend_schema(tags=["karier"])

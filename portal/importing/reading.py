@@ -151,7 +151,7 @@ def _is_blank(row):
 
 
 def read_table(fileobj, file_format, headers):
-    """The file as a Table with normalised headers; every one of `headers` must be present."""
+    """The file as a Table with normalised headers; every one of `headers` (the required ones) must be present."""
     raw = fileobj.read()
     rows = _csv_rows(raw) if file_format == "csv" else _xlsx_rows(raw)
     header, numbered = None, []

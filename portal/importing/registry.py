@@ -26,10 +26,17 @@ class ImportKind:
     # further example rows ({header: value}), e.g. the parent unit or the atasan the first example names, so
     # that the template as downloaded passes its own dry run
     more_examples: tuple = ()
+    # columns added after files were already in use: a file without them still imports and leaves those fields
+    # as they are (django-import-export skips a field whose column is absent)
+    optional_columns: tuple = ()
 
     @property
     def headers(self):
         return [header for header, _example in self.template_columns]
+
+    @property
+    def required_headers(self):
+        return [header for header in self.headers if header not in self.optional_columns]
 
     @property
     def example_row(self):
@@ -56,9 +63,13 @@ imports = Registry("imports")
 
 
 def register_import(
-    key, resource_class, label, permission, template_columns, help_text="", order=100, more_examples=()
-):
-    kind = ImportKind(key, resource_class, label, permission, tuple(template_columns), help_text, tuple(more_examples))
+    key, resource_class, label, permission, template_columns, help_text="", order=100, more_examples=(),
+    optional_columns=(),
+):  # fmt: skip
+    kind = ImportKind(
+        key, resource_class, label, permission, tuple(template_columns), help_text, tuple(more_examples),
+        tuple(optional_columns),
+    )  # fmt: skip
     imports.add(key, kind, order=order)
 
 

@@ -188,7 +188,7 @@ def _open_table(job, kind):
     if not job.file:
         raise ImportFileError(_("Berkas impor ini sudah dihapus; unggah ulang berkasnya."))
     with job.file.open("rb") as fileobj:
-        return read_table(fileobj, job.file_format, kind.headers)
+        return read_table(fileobj, job.file_format, kind.required_headers)
 
 
 def _progress_every(job):
@@ -242,7 +242,7 @@ def preview_import(actor, *, kind_key, instansi, uploaded_file, language=None):
     with translation.override(language):
         try:
             uploaded_file.seek(0)
-            table = read_table(uploaded_file, job.file_format, kind.headers)
+            table = read_table(uploaded_file, job.file_format, kind.required_headers)
         except ImportFileError as error:
             # an unreadable file is not kept: the job records only why it was refused
             job.errors = file_error(error)

@@ -157,11 +157,13 @@ def menu():
         if toggle.is_visible():
             toggle.click()
         nav = page.get_by_role("navigation", name="Navigasi utama")
-        link = nav.get_by_role("link", name=re.compile(rf"^{re.escape(label)}(\s+\d+.*)?$"))
+        name = re.compile(rf"^{re.escape(label)}(\s+\d+.*)?$")
+        link = nav.get_by_role("link", name=name)
         if dropdown:
             nav.locator("summary", has_text=dropdown).click()
         elif not link.first.is_visible():  # an entry that lives in one of the dropdowns: open the one holding it
-            nav.locator("details", has=link).first.locator("summary").click()
+            # (the inner locator of `has` is matched inside each <details>, so it must not start from the nav)
+            nav.locator("details", has=page.get_by_role("link", name=name)).first.locator("summary").click()
         link.click()
 
     return _follow

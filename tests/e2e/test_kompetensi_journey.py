@@ -14,9 +14,10 @@ def _menu(page, label):
     """A main-menu link; one inside a dropdown ("Pengembangan", "Kelola") is reached by opening that dropdown."""
     nav = page.get_by_role("navigation", name="Navigasi utama")
     # a count may follow the label ("Persetujuan 1 menunggu")
-    link = nav.get_by_role("link", name=re.compile(rf"^{re.escape(label)}(\s+\d+.*)?$"))
+    name = re.compile(rf"^{re.escape(label)}(\s+\d+.*)?$")
+    link = nav.get_by_role("link", name=name)
     if not link.is_visible():
-        nav.locator("details", has=link).first.locator("summary").click()
+        nav.locator("details", has=page.get_by_role("link", name=name)).first.locator("summary").click()
     return link
 
 

@@ -8,7 +8,7 @@ from portal.importing import services
 from portal.models import ImportJob, Pegawai
 from tests.factories import make_jabatan, valid_nip
 
-from .import_helpers import csv_upload, fresh, pegawai_row, role_permissions  # noqa: F401
+from .import_helpers import PEGAWAI_HEADERS, csv_upload, fresh, pegawai_row, role_permissions  # noqa: F401
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("role_permissions")]
 
@@ -228,3 +228,18 @@ def test_preview_of_a_big_file_pages_its_errors(org, login, django_assert_max_nu
     assert "Ditemukan 20000 kesalahan" in page.text and "Halaman 2 dari 400" in page.text
     assert page.text.count("<tr><td>") == 50
     assert "X52 " in page.text and "X51 " not in page.text and "X102 " not in page.text
+
+
+def test_a_file_without_the_newer_optional_columns_still_imports_and_keeps_their_values(
+    org, django_capture_on_commit_callbacks
+):
+    """Files made from the template before pendidikan and angka kredit were added keep working."""
+    Pegawai.objects.filter(pk=org.rekan.pk).update(pendidikan="S1")
+    old_headers = [h for h in PEGAWAI_HEADERS if h not in ("pendidikan", "angka_kredit")]
+    rows = [pegawai_row(org.rekan.nip, "Budi Rekan Baru"), pegawai_row(valid_nip(), "Pegawai Lama Format")]
+    job = preview(fresh(org.sdm), csv_upload(rows, headers=old_headers), org.gorontalo)
+    assert job.status == ImportJob.Status.PREVIEWED and job.errors == [], job.errors or job.status_message
+    run(job, django_capture_on_commit_callbacks)
+    rekan = Pegawai.objects.get(pk=org.rekan.pk)
+    assert (rekan.nama, rekan.pendidikan) == ("Budi Rekan Baru", "S1")
+    assert Pegawai.objects.filter(nama="Pegawai Lama Format").exists()
