@@ -163,7 +163,9 @@ def menu():
             nav.locator("summary", has_text=dropdown).click()
         elif not link.first.is_visible():  # an entry that lives in one of the dropdowns: open the one holding it
             # (the inner locator of `has` is matched inside each <details>, so it must not start from the nav)
-            nav.locator("details", has=page.get_by_role("link", name=name)).first.locator("summary").click()
+            nav.locator("details", has=page.get_by_role("link", name=name, include_hidden=True)).first.locator(
+                "summary"
+            ).click()
         link.click()
 
     return _follow

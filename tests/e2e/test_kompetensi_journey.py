@@ -17,7 +17,9 @@ def _menu(page, label):
     name = re.compile(rf"^{re.escape(label)}(\s+\d+.*)?$")
     link = nav.get_by_role("link", name=name)
     if not link.is_visible():
-        nav.locator("details", has=page.get_by_role("link", name=name)).first.locator("summary").click()
+        nav.locator("details", has=page.get_by_role("link", name=name, include_hidden=True)).first.locator(
+            "summary"
+        ).click()
     return link
 
 
