@@ -183,6 +183,19 @@ PLANS = {
         ),
     ],
 }
+# The perspektif of each outcome, written only on the SKP of a Jabatan Pimpinan Tinggi (the regulation asks it of
+# JPT alone); the service outcomes bring the public's ratings into the head's evaluation.
+PERSPEKTIF = {
+    "Meningkatnya kualitas pelayanan kepegawaian": Rhk.Perspektif.PENERIMA_LAYANAN,
+    "Meningkatnya kompetensi ASN": Rhk.Perspektif.PENGUATAN_INTERNAL,
+    "Meningkatnya kualitas manajemen ASN": Rhk.Perspektif.PROSES_BISNIS,
+    "Meningkatnya keterbukaan informasi publik": Rhk.Perspektif.PENERIMA_LAYANAN,
+    "Meningkatnya kualitas perencanaan pembangunan daerah": Rhk.Perspektif.PROSES_BISNIS,
+    "Meningkatnya mutu pendidikan dasar": Rhk.Perspektif.PENERIMA_LAYANAN,
+    "Meningkatnya derajat kesehatan masyarakat": Rhk.Perspektif.PENERIMA_LAYANAN,
+    "Meningkatnya kinerja penyelenggaraan pemerintahan daerah": Rhk.Perspektif.ANGGARAN,
+    "Meningkatnya kualitas pelayanan publik di kecamatan": Rhk.Perspektif.PENERIMA_LAYANAN,
+}
 KEYS = ["BKD", "BKPSDM", "KOMINFO", "BAPPEDA", "DISDIK", "DINKES", "SETDA"]
 RETURN_REASON = "Target IKI belum terukur; sebutkan angka dan satuannya."
 
@@ -300,7 +313,13 @@ def _plan_rows(skp, person, evaluator, leads, parents):
     same_domain = evaluator is not None and _domain(evaluator.unit.code) == _domain(person.unit.code)
     pick = lambda n: parents[n % len(parents)] if parents else None  # noqa: E731
     if leads and not same_domain:
-        return [(Rhk(skp=skp, text=text, intervened=pick(n), order=n), iki) for n, (text, iki, _s) in enumerate(plans)]
+        return [
+            (
+                Rhk(skp=skp, text=text, intervened=pick(n), order=n, perspektif=PERSPEKTIF[text] if skp.is_jpt else ""),
+                iki,
+            )
+            for n, (text, iki, _s) in enumerate(plans)
+        ]
     outputs = [(text, iki, n) for n, (_h, _i, staff) in enumerate(plans) for text, iki in staff]
     if leads:
         return [(Rhk(skp=skp, text=text, intervened=pick(plan), order=n), iki)
