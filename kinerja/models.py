@@ -6,6 +6,7 @@ from .career.models import (
     PromotionPeriodDay,
     PromotionRule,
 )
+from .decisions.models import CareerDecision, DecisionTransition
 from .evaluation.models import (
     Appeal,
     AppealTransition,
@@ -31,6 +32,7 @@ from .skp.models import (
 )
 
 __all__ = [
+    "CareerDecision", "DecisionTransition",
     "AngkaKreditRule", "EducationCap", "EligibilitySnapshot", "PromotionPeriodDay", "PromotionRule",
     "ActingEvaluator", "Answer", "Assignment", "PeerFeedbackRule", "PeerRound", "Response", "Appeal", "Calibration", "CalibrationChange", "DistributionRule", "Dialog", "DialogNote", "FollowUp", "ProgressEntry", "RhkEvidence", "PublicFeedback", "ServicePoint", "AppealTransition", "BerakhlakValue", "Evaluation", "EvaluationTransition", "Feedback", "Realisation", "EvaluationWindow", "Iki", "PerformancePeriod", "PerilakuExpectation",
     "PredikatCell", "Rhk", "Skp", "SkpTransition",

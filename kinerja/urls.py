@@ -1,5 +1,6 @@
 from .calibration import urls as calibration_urls
 from .career import urls as career_urls
+from .decisions import urls as decision_urls
 from .documents import urls as document_urls
 from .evaluation import urls as evaluation_urls
 from .peer import urls as peer_urls
@@ -17,5 +18,6 @@ urlpatterns = [
     *progress_urls.urlpatterns,
     *peer_urls.urlpatterns,
     *career_urls.urlpatterns,
+    *decision_urls.urlpatterns,
     *public_feedback_urls.urlpatterns,
 ]

@@ -9,6 +9,7 @@ from portal.admin_scoping import InstansiRuleViewSet, register_instansi_model
 
 from .calibration.models import DistributionRule
 from .career.models import AngkaKreditRule, EducationCap, PromotionRule
+from .decisions.state_machines import DECISION
 from .evaluation.models import PredikatCell
 from .evaluation.state_machines import APPEAL, EVALUATION
 from .peer.models import PeerFeedbackRule
@@ -21,6 +22,7 @@ def register_log_actions(actions):
         *SKP.log_actions(_("SKP")),
         *EVALUATION.log_actions(_("Evaluasi kinerja")),
         *APPEAL.log_actions(_("Keberatan")),
+        *DECISION.log_actions(_("Keputusan karier")),
         ("kinerja.appeal.predikat_changed", _("Predikat diubah oleh keputusan keberatan")),
         ("kinerja.calibration.opened", _("Kalibrasi kinerja: dibuka")),
         ("kinerja.calibration.organisation_rating", _("Kalibrasi kinerja: predikat organisasi ditetapkan")),

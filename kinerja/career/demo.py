@@ -58,19 +58,24 @@ def _annual(person, period, predikat):
     )  # fmt: skip
 
 
+def demo_staff(instansi):
+    """The staff whose facts the demo sets, in the order of the cases below (the named demo accounts keep their own
+    journeys' data); the decisions demo reads the same list."""
+    people = (
+        Pegawai.objects.active().filter(instansi=instansi, status=Pegawai.Status.PNS, atasan__isnull=False)
+        .exclude(jabatan__kind=Jabatan.Kind.FUNGSIONAL)
+        .select_related("user", "unit", "jabatan", "atasan", "pangkat").order_by("nip")
+    )  # fmt: skip
+    return [p for p in people if not p.user.username.startswith(("pegawai.", *NAMED))]
+
+
 def load_instansi(instansi) -> int:
     if instansi.slug.startswith("malut") and not PromotionRule.objects.filter(instansi=instansi).exists():
         PromotionRule.objects.create(instansi=instansi, calendar=Calendar.SIX_2023)
     instansi_rules = queries.rules_of(instansi.pk)
     period_date = queries.next_period(instansi_rules)
     later = instansi_rules.periods(period_date + datetime.timedelta(days=1), 1)[0]
-    people = list(
-        Pegawai.objects.active().filter(instansi=instansi, status=Pegawai.Status.PNS, atasan__isnull=False)
-        .exclude(jabatan__kind=Jabatan.Kind.FUNGSIONAL)
-        .select_related("user", "unit", "jabatan", "atasan").order_by("nip")
-    )  # fmt: skip
-    # the named demo accounts keep their own journeys' data
-    staff = [p for p in people if not p.user.username.startswith(("pegawai.", *NAMED))]
+    staff = demo_staff(instansi)
     if len(staff) < 6:
         return 0
     pangkat = {p.golongan_ruang: p for p in Pangkat.objects.filter(kind=Pangkat.Kind.PNS)}

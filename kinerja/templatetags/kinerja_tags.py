@@ -1,5 +1,7 @@
 """Template helpers of the performance pages."""
 
+import datetime
+
 from django import template
 
 from portal.frame import remember
@@ -9,7 +11,7 @@ from ..calibration.models import OrganisationRating
 from ..calibration.permissions import can_calibrate
 from ..career.permissions import can_view_list as can_view_promotion
 from ..evaluation.menu import for_request
-from ..evaluation.models import Predikat
+from ..evaluation.models import Predikat, Rating
 
 register = template.Library()
 
@@ -36,6 +38,11 @@ def kinerja_menu(context):
 @register.filter
 def predikat_label(code):
     return Predikat(code).label if code in Predikat.values else ""
+
+
+@register.filter
+def rating_label(code):
+    return Rating(code).label if code in Rating.values else (code or "")
 
 
 @register.filter
@@ -71,3 +78,14 @@ def may_view_promotion(context):
         return me is not None and can_view_promotion(user, me.instansi_id)
 
     return remember(user, "promotion_menu", work_out)
+
+
+@register.filter
+def as_date(value):
+    """A date sealed in JSON as ISO text back to a date (for the `date` filter); a date passes through."""
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    return value

@@ -29,6 +29,7 @@ from wagtail.models import Collection
 
 from home.models import ContentPage
 from kinerja.calibration import services as calibration_services
+from kinerja.decisions import services as decision_services
 from kinerja.evaluation import services as evaluation_services
 from kinerja.models import AngkaKreditRule, DistributionRule, EducationCap, PredikatCell, PromotionRule
 from kinerja.peer import services as peer_services
@@ -241,6 +242,9 @@ def _kinerja_world(org):
         angka_kredit_rule=AngkaKreditRule.objects.create(
             instansi=org.gorontalo, golongan=Pangkat.objects.get(golongan_ruang="III/a"), angka_kredit=60
         ),
+        decision=decision_services.create_draft(
+            actor=org.sdm.user, pegawai=org.pegawai, kind="rotasi", title=f"{SECRET} Rotasi", rationale=SECRET
+        ),
     )  # fmt: skip
 
 
@@ -267,6 +271,8 @@ def _kinerja_pk(name, w):
         "peer_round": w.kinerja.peer_round, "peer_close": w.kinerja.peer_round, "peer_answer": w.kinerja.peer_assignment,
         "feedback_unit": w.org.bkd,
     }  # fmt: skip
+    if name.startswith("decision"):
+        return w.kinerja.decision.pk
     if name.startswith("feedback_point_"):
         return w.kinerja.service_point.pk
     if name in by_name:
