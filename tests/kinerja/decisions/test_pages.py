@@ -46,7 +46,7 @@ def test_list_filters_and_constant_queries(org, login, draft, django_assert_max_
     with django_assert_max_num_queries(14):
         response = client.get(reverse("kinerja:decisions"))
     assert len(response.context["page"].object_list) == 7
-    assert dict((value, n) for value, _label, n in response.context["chips"]) == {
+    assert {value: n for value, _label, n in response.context["chips"]} == {
         "draft": 6, "proposed": 1, "approved": 0, "rejected": 0,
     }  # fmt: skip
     proposed = client.get(reverse("kinerja:decisions"), {"status": "proposed"}).context["page"].object_list
