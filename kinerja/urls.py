@@ -1,5 +1,6 @@
 from .calibration import urls as calibration_urls
 from .career import urls as career_urls
+from .dashboards import urls as dashboard_urls
 from .decisions import urls as decision_urls
 from .documents import urls as document_urls
 from .evaluation import urls as evaluation_urls
@@ -19,5 +20,6 @@ urlpatterns = [
     *peer_urls.urlpatterns,
     *career_urls.urlpatterns,
     *decision_urls.urlpatterns,
+    *dashboard_urls.urlpatterns,
     *public_feedback_urls.urlpatterns,
 ]

@@ -7,6 +7,7 @@ from django.utils import timezone
 from portal.models import Pegawai
 
 from ..evaluation.models import Evaluation
+from ..evaluation.queries import latest_final_year
 from .models import CareerDecision
 
 Status = CareerDecision.Status
@@ -60,18 +61,6 @@ def find_pegawai(instansi_id, nip):
         Pegawai.objects.active()
         .filter(instansi_id=instansi_id, nip=(nip or "").strip())
         .select_related("unit", "jabatan", "pangkat", "user")
-        .first()
-    )
-
-
-def latest_final_year(instansi_id):
-    """The latest year with final annual results in the instansi (the reward round reads it)."""
-    return (
-        Evaluation.objects.filter(
-            skp__pegawai__instansi_id=instansi_id, kind=Evaluation.Kind.ANNUAL, status=Evaluation.Status.FINALISED
-        )
-        .order_by("-skp__period__year")
-        .values_list("skp__period__year", flat=True)
         .first()
     )
 

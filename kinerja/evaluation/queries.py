@@ -83,3 +83,15 @@ def appeals_to_decide(user):
         .select_related("evaluation__skp__pegawai", "evaluation__window")
         .order_by("filed_at", "pk")
     )
+
+
+def latest_final_year(instansi_id):
+    """The latest year with final annual results in the instansi (the reward round and the dashboard read it)."""
+    return (
+        Evaluation.objects.filter(
+            skp__pegawai__instansi_id=instansi_id, kind=Evaluation.Kind.ANNUAL, status=Evaluation.Status.FINALISED
+        )
+        .order_by("-skp__period__year")
+        .values_list("skp__period__year", flat=True)
+        .first()
+    )
