@@ -27,6 +27,7 @@ def register_log_actions(actions):
         ("kinerja.calibration.opened", _("Kalibrasi kinerja: dibuka")),
         ("kinerja.calibration.organisation_rating", _("Kalibrasi kinerja: predikat organisasi ditetapkan")),
         ("kinerja.calibration.closed", _("Kalibrasi kinerja: selesai")),
+        ("kinerja.escalation_nudge", _("Pengingat atasan pejabat penilai")),
     ]
     for action, label in machines:
         actions.register_action(action, label, label)

@@ -1,4 +1,5 @@
-"""Pure rules of SKP: the state machine's table and the periodic evaluation windows of a year."""
+"""Pure rules of SKP: the state machine's table, the periodic evaluation windows of a year, and when a decision on
+a submitted SKP falls due."""
 
 import calendar
 from dataclasses import dataclass
@@ -50,6 +51,17 @@ def evaluation_windows(year: int, cadence: str, grace_days: int = 10) -> list[Wi
             Window(sequence, label, date(year, first, 1), end, end + timedelta(days=grace_days), sequence == len(spans))
         )
     return windows
+
+
+def approval_due(planning_deadline: date, submitted_on: date) -> date:
+    """The day the pejabat penilai's decision falls due: the planning deadline, or the day of submission when the
+    SKP came after it (the employee's lateness is not the evaluator's, but it does not buy them days either)."""
+    return max(planning_deadline, submitted_on)
+
+
+def days_late(due: date, today: date) -> int:
+    """Whole days since the due day (0 on the day itself and before it)."""
+    return max(0, (today - due).days)
 
 
 def cascade_problem(*, parent_skp_pegawai_id, parent_status, parent_period_id, evaluator_id, period_id) -> str | None:

@@ -30,7 +30,9 @@ def test_hr_proposes_pimpinan_approves_employee_sees(browser, server, login, scr
     expect(hr.get_by_label("NIP pegawai")).to_have_value(nip)
     expect(hr.get_by_label("Jenis keputusan")).to_have_value("kenaikan_pangkat")
     hr.get_by_role("button", name="Simpan draf").click()
-    expect(hr.locator(".field", has=hr.get_by_label("Dasar pertimbangan"))).to_contain_text("harus diisi")  # nothing lost
+    expect(hr.locator(".field", has=hr.get_by_label("Dasar pertimbangan"))).to_contain_text(
+        "harus diisi"
+    )  # nothing lost
     expect(hr.get_by_label("Judul")).to_have_value(re.compile("Kenaikan pangkat periode"))
     hr.get_by_label("Dasar pertimbangan").fill(
         "Memenuhi masa kerja dalam pangkat, predikat Baik dua tahun terakhir, dan tidak sedang menjalani hukuman."

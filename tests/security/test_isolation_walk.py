@@ -269,7 +269,8 @@ def _kinerja_pk(name, w):
         "progress_edit": w.kinerja.progress, "progress_delete": w.kinerja.progress, "progress_file": w.kinerja.progress,
         "evidence_file": w.kinerja.evidence, "evidence_remove": w.kinerja.evidence, "dialog": w.kinerja.dialog,
         "peer_round": w.kinerja.peer_round, "peer_close": w.kinerja.peer_round, "peer_answer": w.kinerja.peer_assignment,
-        "feedback_unit": w.org.bkd,
+        "feedback_unit": w.org.bkd, "lateness_unit": w.org.bidang, "lateness_evaluator": w.org.atasan,
+        "escalation_nudge": w.org.atasan,
     }  # fmt: skip
     if name.startswith("decision"):
         return w.kinerja.decision.pk

@@ -4,20 +4,34 @@ khusus pimpinan per BerAKHLAK value."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.forms import add_service_error
 
-from .. import queries, services
+from .. import queries, queue_sections, rules, services
 from ..forms import ExpectationForm, ReasonForm
 from .employee import render_skp, visible_skp
 from .helpers import paginate
 
 
+def _mark_overdue(page):
+    """Each SKP's due day and how late the decision is, in the viewer's time zone (their instansi's)."""
+    today = timezone.localdate()
+    for skp in page:
+        submitted_on = (
+            timezone.localdate(skp.status_changed_at) if skp.status_changed_at else skp.period.planning_deadline
+        )
+        skp.decision_due = rules.approval_due(skp.period.planning_deadline, submitted_on)
+        skp.days_late = rules.days_late(skp.decision_due, today)
+
+
 def queue(request):
     waiting = queries.to_decide(request.user).select_related("pegawai__jabatan", "pegawai__unit")
-    return render(request, "kinerja/queue.html", {"page": paginate(request, waiting)})
+    page = paginate(request, waiting)
+    _mark_overdue(page)
+    return render(request, "kinerja/queue.html", {"page": page, "sections": queue_sections.render(request)})
 
 
 @require_POST

@@ -1,0 +1,37 @@
+"""The leader's home panel: what is late in their organisation in the open period, with the way to the report."""
+
+from django.utils import timezone
+
+from portal import roles
+from portal.dashboard import register_panel
+from portal.navigation import count_together
+from portal.permissions import acts_as
+from portal.scoping import pegawai_of
+
+from ..skp.models import PerformancePeriod
+from . import permissions, queries
+
+
+def _counts(querysets) -> list[int]:
+    """One counting round trip; a step whose deadline has not passed is 0 without asking."""
+    live = [queryset for queryset in querysets if not queryset.query.is_empty()]
+    counted = iter(count_together(live))
+    return [0 if queryset.query.is_empty() else next(counted) for queryset in querysets]
+
+
+@register_panel("kinerja-lateness", "kinerja/compliance/panel.html", order=17)
+def lateness_panel(request):
+    me = pegawai_of(request.user)
+    if me is None or not acts_as(request.user, roles.PIMPINAN, me.instansi_id):
+        return None
+    period = (
+        PerformancePeriod.objects.filter(instansi_id=me.instansi_id, status=PerformancePeriod.Status.OPEN)
+        .select_related("instansi")
+        .order_by("-year")
+        .first()
+    )
+    reach = permissions.report_reach(request.user)
+    if period is None or reach is None:
+        return None
+    filers, approvals, ratings = _counts(queries.totals(period, timezone.localdate(), reach))
+    return {"period": period, "filers": filers, "approvals": approvals, "ratings": ratings}
