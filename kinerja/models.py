@@ -3,6 +3,7 @@ from .career.models import (
     AngkaKreditRule,
     EducationCap,
     EligibilitySnapshot,
+    ImportedAnnualResult,
     PromotionPeriodDay,
     PromotionRule,
 )
@@ -33,7 +34,7 @@ from .skp.models import (
 
 __all__ = [
     "CareerDecision", "DecisionTransition",
-    "AngkaKreditRule", "EducationCap", "EligibilitySnapshot", "PromotionPeriodDay", "PromotionRule",
+    "AngkaKreditRule", "EducationCap", "EligibilitySnapshot", "ImportedAnnualResult", "PromotionPeriodDay", "PromotionRule",
     "ActingEvaluator", "Answer", "Assignment", "PeerFeedbackRule", "PeerRound", "Response", "Appeal", "Calibration", "CalibrationChange", "DistributionRule", "Dialog", "DialogNote", "FollowUp", "ProgressEntry", "RhkEvidence", "PublicFeedback", "ServicePoint", "AppealTransition", "BerakhlakValue", "Evaluation", "EvaluationTransition", "Feedback", "Realisation", "EvaluationWindow", "Iki", "PerformancePeriod", "PerilakuExpectation",
     "PredikatCell", "Rhk", "Skp", "SkpTransition",
 ]  # fmt: skip

@@ -7,6 +7,7 @@ from .dashboards import registrations as dashboard_registrations  # noqa: F401
 from .deadlines import registrations as deadline_registrations  # noqa: F401
 from .decisions import registrations as decision_registrations  # noqa: F401
 from .evaluation import registrations as evaluation_registrations  # noqa: F401
+from .exchange import registrations as exchange_registrations  # noqa: F401
 from .peer import registrations as peer_registrations  # noqa: F401
 from .progress import registrations as progress_registrations  # noqa: F401
 from .public_feedback import registrations as public_feedback_registrations  # noqa: F401

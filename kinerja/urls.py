@@ -5,6 +5,7 @@ from .dashboards import urls as dashboard_urls
 from .decisions import urls as decision_urls
 from .documents import urls as document_urls
 from .evaluation import urls as evaluation_urls
+from .exchange import urls as exchange_urls
 from .peer import urls as peer_urls
 from .progress import urls as progress_urls
 from .public_feedback import urls as public_feedback_urls
@@ -24,4 +25,5 @@ urlpatterns = [
     *dashboard_urls.urlpatterns,
     *public_feedback_urls.urlpatterns,
     *compliance_urls.urlpatterns,
+    *exchange_urls.urlpatterns,
 ]

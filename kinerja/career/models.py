@@ -1,11 +1,14 @@
 """Promotion in rank (kenaikan pangkat): the rules as data (regulation defaults, overridable per instansi through
 `portal.rule_tables`), the promotion calendars, and the nightly snapshot of each employee's eligibility."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Pegawai
+
+from ..evaluation.models import Predikat, Rating
 
 
 class Calendar(models.TextChoices):
@@ -152,3 +155,44 @@ class EligibilitySnapshot(models.Model):
 
     def __str__(self):
         return f"{self.pegawai_id} {self.period_date}: {self.eligible}"
+
+
+class ImportedAnnualResult(models.Model):
+    """The final annual result of a year before Lentera, as the national system (SIASN / e-Kinerja BKN) records it,
+    imported by HR so that promotion eligibility sees the predikat of the years it needs. Kept here, where it is
+    read; written only by `kinerja.exchange.services`. A final annual evaluation in Lentera for the same year wins."""
+
+    class Source(models.TextChoices):
+        SIASN = "siasn", _("SIASN BKN")
+        E_KINERJA = "e_kinerja", _("e-Kinerja BKN")
+        OTHER = "lainnya", _("Dokumen lain")
+
+    pegawai = models.ForeignKey(
+        "portal.Pegawai", verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="imported_results"
+    )
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    rating_hasil_kerja = models.CharField(_("rating hasil kerja"), max_length=10, choices=Rating.choices, blank=True)
+    rating_perilaku_kerja = models.CharField(
+        _("rating perilaku kerja"), max_length=10, choices=Rating.choices, blank=True
+    )
+    predikat = models.CharField(_("predikat kinerja"), max_length=20, choices=Predikat.choices)
+    evaluator_nip = models.CharField(_("NIP pejabat penilai"), max_length=30, blank=True)
+    evaluator_name = models.CharField(_("nama pejabat penilai"), max_length=200, blank=True)
+    source = models.CharField(_("sumber"), max_length=12, choices=Source.choices, default=Source.SIASN)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("diimpor oleh"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )  # fmt: skip
+    imported_at = models.DateTimeField(_("diimpor"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("hasil kinerja tahunan impor")
+        verbose_name_plural = _("hasil kinerja tahunan impor")
+        ordering = ["pegawai_id", "-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["pegawai", "year"], name="imported_result_once_a_year"),
+            models.CheckConstraint(condition=~models.Q(predikat=""), name="imported_result_has_predikat"),
+        ]
+
+    def __str__(self):
+        return f"{self.pegawai} {self.year}: {self.get_predikat_display()}"

@@ -11,9 +11,16 @@ from kompetensi.models import JPEntry
 from portal import rule_tables
 from portal.models import HukumanDisiplin, Jabatan, Pangkat, Pegawai
 
-from ..evaluation.models import Evaluation
+from ..evaluation.models import Evaluation, Predikat
 from . import rules
-from .models import AngkaKreditRule, Calendar, EducationCap, PromotionPeriodDay, PromotionRule
+from .models import (
+    AngkaKreditRule,
+    Calendar,
+    EducationCap,
+    ImportedAnnualResult,
+    PromotionPeriodDay,
+    PromotionRule,
+)
 
 UPCOMING = 3  # "who will qualify in the next periods": how many periods after the chosen one
 
@@ -74,22 +81,41 @@ def _employees(instansi_id, pegawai_ids=None):
     return list(queryset)
 
 
+def _imported_results(years, by_pegawai):
+    """{pegawai id: {year: EvaluationFact}} of the results imported from the national system, in one query."""
+    found = {}
+    predikat_labels = dict(Predikat.choices)
+    source_labels = dict(ImportedAnnualResult.Source.choices)
+    rows = ImportedAnnualResult.objects.filter(year__in=list(years), **by_pegawai).values_list(
+        "pk", "pegawai_id", "year", "predikat", "source"
+    )
+    for pk, pegawai_id, year, predikat, source in rows:
+        found.setdefault(pegawai_id, {})[year] = rules.EvaluationFact(
+            pk, year, predikat, str(predikat_labels.get(predikat, predikat)), imported=True,
+            source=str(source_labels.get(source, source)),
+        )  # fmt: skip
+    return found
+
+
 def facts_of(instansi_id, period_date, years_back, pegawai_ids=None, through=None):
     """[(pegawai, PersonFacts)] of the PNS of an instansi (or of `pegawai_ids`) for promotion dates from
-    `period_date` to `through`: four queries, whatever the number of employees."""
+    `period_date` to `through`: five queries, whatever the number of employees. A year's predikat is the final annual
+    evaluation in Lentera, or else the result imported from the national system for the years before Lentera."""
     through = through or period_date
     people = _employees(instansi_id, pegawai_ids)
     ids = [p.pk for p in people]
-    filter_people = (
+    by_skp_pegawai = (
         {"skp__pegawai_id__in": ids} if pegawai_ids is not None else {"skp__pegawai__instansi_id": instansi_id}
     )
     years = range(period_date.year - years_back, through.year)
-    # the final annual result of each year; with several SKP in a year (a change of position), the latest final one
-    evaluations = {}
+    # the final annual result of each year; with several SKP in a year (a change of position), the latest final one;
+    # Lentera's own result of a year replaces an imported one
+    by_pegawai = {"pegawai_id__in": ids} if pegawai_ids is not None else {"pegawai__instansi_id": instansi_id}
+    evaluations = _imported_results(years, by_pegawai)
     predikat_labels = dict(Evaluation._meta.get_field("predikat").choices)
     rows = (
         Evaluation.objects.filter(kind=Evaluation.Kind.ANNUAL, status=Evaluation.Status.FINALISED,
-                                  skp__period__year__in=list(years), **filter_people)
+                                  skp__period__year__in=list(years), **by_skp_pegawai)
         .order_by("finalised_at", "pk")
         .values_list("pk", "skp__pegawai_id", "skp__period__year", "predikat")
     )  # fmt: skip
@@ -98,18 +124,16 @@ def facts_of(instansi_id, period_date, years_back, pegawai_ids=None, through=Non
             pk, year, predikat, str(predikat_labels.get(predikat, predikat))
         )
     sanctions = {}
-    sanction_people = {"pegawai_id__in": ids} if pegawai_ids is not None else {"pegawai__instansi_id": instansi_id}
     for sanction in HukumanDisiplin.objects.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=period_date),
-                                                   starts_on__lte=through, **sanction_people).order_by("starts_on"):  # fmt: skip
+                                                   starts_on__lte=through, **by_pegawai).order_by("starts_on"):  # fmt: skip
         sanctions.setdefault(sanction.pegawai_id, []).append(
             rules.SanctionFact(
                 sanction.pk, sanction.get_kind_display(), sanction.starts_on, sanction.ends_on, sanction.sk_number
             )  # fmt: skip
         )
     jp_year = timezone.localdate().year
-    jp_people = {"pegawai_id__in": ids} if pegawai_ids is not None else {"pegawai__instansi_id": instansi_id}
     jp = dict(
-        JPEntry.objects.filter(year=jp_year, **jp_people)
+        JPEntry.objects.filter(year=jp_year, **by_pegawai)
         .values("pegawai_id")
         .annotate(total=Sum("jp"))
         .values_list("pegawai_id", "total")

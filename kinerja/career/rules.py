@@ -23,6 +23,10 @@ class EvaluationFact:
     year: int
     predikat: str
     predikat_label: str = ""
+    # the result of a year before Lentera, imported from the national system: `id` is then the imported row's, and
+    # `source` names where it came from
+    imported: bool = False
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -126,11 +130,15 @@ def _predikat_reasons(person: PersonFacts, rules: Rules, period_date):
                                   % {"year": year}, {"year": year, "evaluation": None}))  # fmt: skip
             continue
         met = fact.predikat in rules.predikat_accepted
-        detail = _("Predikat kinerja %(year)s: %(predikat)s.") % {
-            "year": year,
-            "predikat": fact.predikat_label or fact.predikat,
-        }
-        reasons.append(Reason(PREDIKAT, met, detail, {"year": year, "evaluation": fact.id, "predikat": fact.predikat}))
+        values = {"year": year, "predikat": fact.predikat_label or fact.predikat, "source": fact.source}
+        if fact.imported:
+            detail = _("Predikat kinerja %(year)s: %(predikat)s (data impor %(source)s).") % values
+            evidence = {"year": year, "evaluation": None, "imported": fact.id, "source": fact.source,
+                        "predikat": fact.predikat}  # fmt: skip
+        else:
+            detail = _("Predikat kinerja %(year)s: %(predikat)s.") % values
+            evidence = {"year": year, "evaluation": fact.id, "predikat": fact.predikat}
+        reasons.append(Reason(PREDIKAT, met, detail, evidence))
     return reasons
 
 

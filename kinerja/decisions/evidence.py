@@ -14,6 +14,7 @@ from kompetensi.competency.queries import profile_of
 from kompetensi.queries import jp_summary
 
 from ..career import queries as career_queries
+from ..career.models import ImportedAnnualResult
 from ..evaluation.models import Evaluation
 
 PREDIKAT_YEARS = 3  # the annual results shown: enough for the 2-year promotion rule and the trend before it
@@ -98,7 +99,15 @@ def predikat_history(pegawai):
             "year": year, "evaluation": pk, "predikat": predikat, "label": str(labels.get(predikat, predikat)),
             "hasil_kerja": hasil, "perilaku_kerja": perilaku,
         })  # fmt: skip
-    return list(years.values())
+    # years before Lentera come from the national system's export (a final Lentera result wins, as in eligibility)
+    imported = ImportedAnnualResult.objects.filter(pegawai=pegawai, year__gte=this_year - PREDIKAT_YEARS)
+    for row in imported.exclude(year__in=list(years)):
+        years[row.year] = {
+            "year": row.year, "evaluation": None, "predikat": row.predikat, "label": row.get_predikat_display(),
+            "hasil_kerja": row.rating_hasil_kerja, "perilaku_kerja": row.rating_perilaku_kerja,
+            "imported": row.get_source_display(),
+        }  # fmt: skip
+    return [years[year] for year in sorted(years, reverse=True)]
 
 
 @register_evidence("jp", gettext_lazy("Pengembangan kompetensi (JP)"), "kinerja/decisions/evidence/jp.html", 20)

@@ -222,8 +222,9 @@ def test_the_evaluator_sets_expectations_per_value(org, kinerja, login):
 
 def test_a_plh_decides_and_the_history_says_on_whose_behalf(org, kinerja, login):
     services.submit_skp(actor=org.pegawai.user, skp=kinerja.skp)
-    today = timezone.localdate()
-    ActingEvaluator.objects.create(official=org.atasan, acting=org.sdm, kind="plh", starts_on=today, ends_on=today)
+    today = timezone.localdate()  # UTC here; Gorontalo (WITA) is a day ahead from 16:00 UTC
+    ActingEvaluator.objects.create(official=org.atasan, acting=org.sdm, kind="plh", starts_on=today - timedelta(days=1),
+                                   ends_on=today + timedelta(days=1))  # fmt: skip
     client = login(org.sdm)
     assert "Siti Pegawai" in client.get(reverse("kinerja:queue")).content.decode()
     client.post(reverse("kinerja:decide", args=[kinerja.skp.pk]), {"action": "approve", "reason": "Plh Kabid"})

@@ -31,6 +31,7 @@ from home.models import ContentPage
 from kinerja.calibration import services as calibration_services
 from kinerja.decisions import services as decision_services
 from kinerja.evaluation import services as evaluation_services
+from kinerja.exchange import services as exchange_services
 from kinerja.models import AngkaKreditRule, DistributionRule, EducationCap, PredikatCell, PromotionRule
 from kinerja.peer import services as peer_services
 from kinerja.progress import services as progress_services
@@ -43,7 +44,9 @@ from kompetensi.models import (
     Certificate,
     Competency,
     DevelopmentPlan,
+    Enrolment,
     JobStandard,
+    JPEntry,
     KonversiJP,
     MatchBand,
     MentoringProgramme,
@@ -222,6 +225,13 @@ def _kinerja_world(org):
         actor=org.sdm.user, instansi_id=org.gorontalo.pk, feedback_ids=[feedback.pk], approve=True
     )
     feedback_services.submit_feedback(point=service_point, rating=2, comment=f"{SECRET} menunggu", client="walk")
+    # what the SIASN exchange exports and imports: the annual result is open, the JP ledger has an entry, and a year
+    # before Lentera was imported
+    evaluation_services.open_evaluations(actor=org.sdm.user, period=period)
+    JPEntry.objects.create(pegawai=org.pegawai, year=today.year, day=today, jp=2, source="course",
+                           title=f"{SECRET} Kursus", enrolment=Enrolment.objects.filter(pegawai=org.pegawai).first())  # fmt: skip
+    exchange_services.record_imported_result(actor=org.sdm.user, pegawai=org.pegawai, year=today.year - 2,
+                                             predikat="BAIK", evaluator_name=SECRET)  # fmt: skip
     return SimpleNamespace(
         period=period, skp=bottom, rhk=rhk, iki=rhk.iki.get(), evaluation=evaluation, appeal=appeal,
         calibration=calibration, progress=entry, evidence=evidence, dialog=dialog, peer_round=peer_round,
@@ -481,7 +491,8 @@ def test_gorontalo_objects_are_refused_to_every_role_of_another_instansi(world, 
 @pytest.mark.parametrize("role", MALUT_ROLES)
 def test_no_listing_shows_a_gorontalo_name_to_another_instansi(world, client, role):
     login_as(client, world, role)
-    extra = ["/admin/reports/site-history/?export=csv", "/admin/reports/site-history/?export=xlsx", "/cari/?q=rahasia"]
+    extra = ["/admin/reports/site-history/?export=csv", "/admin/reports/site-history/?export=xlsx", "/cari/?q=rahasia",
+             reverse("kinerja:exchange_training") + "?format=csv"]  # fmt: skip
     leaks = []
     for name, path in [*listing_urls(), *((path, path) for path in extra)]:
         if path.startswith(("/keluar/", "/admin/logout/")):

@@ -3,7 +3,9 @@ never rewrite, the history of every step and who is told."""
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
+from kinerja.career.models import ImportedAnnualResult
 from kinerja.decisions import services
 from kinerja.decisions.models import CareerDecision
 from kinerja.evaluation.models import Evaluation
@@ -148,3 +150,11 @@ def test_returning_lifts_the_seal_and_needs_a_reason(org, draft):
     assert draft.history.last().reason == "Lengkapi dasar pertimbangan."
     with pytest.raises(PermissionDenied):
         services.propose(actor=org.pegawai.user, decision=draft)
+
+
+def test_imported_years_are_part_of_the_sealed_predikat(org, draft):
+    ImportedAnnualResult.objects.create(pegawai=org.pegawai, year=timezone.localdate().year - 3, predikat="KURANG")
+    decision = services.propose(actor=org.sdm.user, decision=draft)
+    rows = decision.evidence["sections"]["predikat"]
+    assert [row["year"] for row in rows] == sorted((row["year"] for row in rows), reverse=True)
+    assert rows[-1]["predikat"] == "KURANG" and rows[-1]["imported"] and rows[-1]["evaluation"] is None
