@@ -72,12 +72,17 @@ def login(client):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Every transactional test restores the database it found (serialized rollback).
+    """Tests with a real Celery worker run in one process of `pytest -n` (--dist loadgroup): their workers also
+    listen on the default queue, where one process's worker would take another's tasks.
+
+    Every transactional test restores the database it found (serialized rollback).
 
     A plain transactional test ends with a flush that also re-runs post_migrate, which recreates the role groups
     under new ids and drops what data migrations loaded (ranks, Wagtail's root page and site); the tests after
     it would then run on a different database than the rest of the suite."""
     for item in items:
+        if "worker" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("celery-worker"))
         marker = item.get_closest_marker("django_db")
         if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
             item.add_marker(pytest.mark.django_db(**{**marker.kwargs, "serialized_rollback": True}), append=False)
