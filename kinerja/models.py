@@ -31,10 +31,19 @@ from .skp.models import (
     Skp,
     SkpTransition,
 )
+from .talent.models import (
+    PotentialAssessment,
+    SuccessionCandidate,
+    SuccessionPlan,
+    TalentBox,
+    TalentPlacement,
+    TalentRule,
+)
 
 __all__ = [
     "CareerDecision", "DecisionTransition",
     "AngkaKreditRule", "EducationCap", "EligibilitySnapshot", "ImportedAnnualResult", "PromotionPeriodDay", "PromotionRule",
     "ActingEvaluator", "Answer", "Assignment", "PeerFeedbackRule", "PeerRound", "Response", "Appeal", "Calibration", "CalibrationChange", "DistributionRule", "Dialog", "DialogNote", "FollowUp", "ProgressEntry", "RhkEvidence", "PublicFeedback", "ServicePoint", "AppealTransition", "BerakhlakValue", "Evaluation", "EvaluationTransition", "Feedback", "Realisation", "EvaluationWindow", "Iki", "PerformancePeriod", "PerilakuExpectation",
     "PredikatCell", "Rhk", "Skp", "SkpTransition",
+    "PotentialAssessment", "SuccessionCandidate", "SuccessionPlan", "TalentBox", "TalentPlacement", "TalentRule",
 ]  # fmt: skip

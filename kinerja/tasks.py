@@ -2,3 +2,4 @@
 
 from .career.tasks import recompute_eligibility  # noqa: F401
 from .deadlines.tasks import send_deadline_reminders  # noqa: F401
+from .talent.tasks import recompute_talent  # noqa: F401

@@ -10,6 +10,7 @@ from .peer import urls as peer_urls
 from .progress import urls as progress_urls
 from .public_feedback import urls as public_feedback_urls
 from .skp import urls as skp_urls
+from .talent import urls as talent_urls
 
 app_name = "kinerja"
 
@@ -23,6 +24,7 @@ urlpatterns = [
     *career_urls.urlpatterns,
     *decision_urls.urlpatterns,
     *dashboard_urls.urlpatterns,
+    *talent_urls.urlpatterns,
     *public_feedback_urls.urlpatterns,
     *compliance_urls.urlpatterns,
     *exchange_urls.urlpatterns,

@@ -14,6 +14,7 @@ from .evaluation.models import PredikatCell
 from .evaluation.state_machines import APPEAL, EVALUATION
 from .peer.models import PeerFeedbackRule
 from .skp.state_machines import SKP
+from .talent.models import TalentBox, TalentRule
 
 
 @hooks.register("register_log_actions")
@@ -36,7 +37,7 @@ def register_log_actions(actions):
 register_instansi_model(PredikatCell)
 register_instansi_model(DistributionRule)
 register_instansi_model(PeerFeedbackRule)
-for _rule_model in (PromotionRule, EducationCap, AngkaKreditRule):
+for _rule_model in (PromotionRule, EducationCap, AngkaKreditRule, TalentBox, TalentRule):
     register_instansi_model(_rule_model)
 
 
@@ -88,13 +89,30 @@ class AngkaKreditRuleViewSet(InstansiRuleViewSet):
     list_related = ("instansi", "golongan")
 
 
+class TalentBoxViewSet(InstansiRuleViewSet):
+    """The 9-box numbering and its recommended actions; an instansi that numbers differently adds its own rows."""
+
+    model = TalentBox
+    icon = "table"
+    menu_label = _("Kotak talenta (9-box)")
+    list_display = ["number", "kinerja", "potensial", "name", "in_pool", "instansi"]
+    list_filter = ["kinerja", "potensial"]
+
+
+class TalentRuleViewSet(InstansiRuleViewSet):
+    model = TalentRule
+    icon = "pick"
+    menu_label = _("Aturan pemetaan talenta")
+    list_display = ["instansi", "tinggi_min", "menengah_min", "assessment_weight", "kinerja_years"]
+
+
 class KinerjaGroup(SnippetViewSetGroup):
     menu_label = _("Kinerja")
     menu_icon = "clipboard-list"
     menu_order = 220
     items = (
         PredikatCellViewSet, DistributionRuleViewSet, PeerFeedbackRuleViewSet, PromotionRuleViewSet,
-        EducationCapViewSet, AngkaKreditRuleViewSet,
+        EducationCapViewSet, AngkaKreditRuleViewSet, TalentBoxViewSet, TalentRuleViewSet,
     )  # fmt: skip
 
 

@@ -37,6 +37,8 @@ from kinerja.peer import services as peer_services
 from kinerja.progress import services as progress_services
 from kinerja.public_feedback import services as feedback_services
 from kinerja.skp import services as skp_services
+from kinerja.talent import services as talent_services
+from kinerja.talent.models import TalentBox, TalentRule
 from kompetensi import services
 from kompetensi.competency import services as competency_services
 from kompetensi.mentoring import services as mentoring_services
@@ -232,7 +234,22 @@ def _kinerja_world(org):
                            title=f"{SECRET} Kursus", enrolment=Enrolment.objects.filter(pegawai=org.pegawai).first())  # fmt: skip
     exchange_services.record_imported_result(actor=org.sdm.user, pegawai=org.pegawai, year=today.year - 2,
                                              predikat="BAIK", evaluator_name=SECRET)  # fmt: skip
+    assessment = talent_services.record_assessment(
+        actor=org.sdm.user, pegawai=org.pegawai, assessed_on=today, score=91, lembaga=SECRET, note=SECRET
+    )
+    plan = talent_services.create_plan(
+        actor=org.sdm.user, instansi=org.gorontalo, jabatan=make_jabatan(org.gorontalo, "KABID", name=f"{SECRET} Kabid"),
+        unit=org.bidang, note=SECRET,
+    )  # fmt: skip
+    candidate = talent_services.add_candidate(
+        actor=org.sdm.user, plan=plan, pegawai=org.pegawai, readiness="siap_sekarang", note=SECRET,
+        outside_pool_reason=SECRET,
+    )  # fmt: skip
     return SimpleNamespace(
+        talent_assessment=assessment, succession_plan=plan, succession_candidate=candidate,
+        talent_box=TalentBox.objects.create(instansi=org.gorontalo, kinerja="DI_ATAS", potensial="TINGGI", number=9,
+                                            name=f"{SECRET} Kotak", recommendations=SECRET, in_pool=True),
+        talent_rule=TalentRule.objects.create(instansi=org.gorontalo, tinggi_min=85),
         period=period, skp=bottom, rhk=rhk, iki=rhk.iki.get(), evaluation=evaluation, appeal=appeal,
         calibration=calibration, progress=entry, evidence=evidence, dialog=dialog, peer_round=peer_round,
         peer_assignment=peer_round.assignments.get(rater=org.rekan), service_point=service_point,
@@ -281,6 +298,9 @@ def _kinerja_pk(name, w):
         "peer_round": w.kinerja.peer_round, "peer_close": w.kinerja.peer_round, "peer_answer": w.kinerja.peer_assignment,
         "feedback_unit": w.org.bkd, "lateness_unit": w.org.bidang, "lateness_evaluator": w.org.atasan,
         "escalation_nudge": w.org.atasan,
+        "talent_assessment_delete": w.kinerja.talent_assessment,
+        "succession_plan": w.kinerja.succession_plan, "succession_plan_delete": w.kinerja.succession_plan,
+        "succession_candidate_remove": w.kinerja.succession_candidate,
     }  # fmt: skip
     if name.startswith("decision"):
         return w.kinerja.decision.pk
@@ -315,6 +335,7 @@ def _snippet_pk(namespace, w):
         ("kinerja", "predikatcell"): w.kinerja.predikat_cell, ("kinerja", "distributionrule"): w.kinerja.distribution_rule,
         ("portal", "hukumandisiplin"): w.kinerja.sanction, ("kinerja", "promotionrule"): w.kinerja.promotion_rule,
         ("kinerja", "educationcap"): w.kinerja.education_cap, ("kinerja", "angkakreditrule"): w.kinerja.angka_kredit_rule,
+        ("kinerja", "talentbox"): w.kinerja.talent_box, ("kinerja", "talentrule"): w.kinerja.talent_rule,
     }  # fmt: skip
     if (app, model) not in objects:
         raise LookupError(f"shared reference data: {app}.{model}")

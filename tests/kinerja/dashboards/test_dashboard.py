@@ -6,8 +6,10 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from kinerja.dashboards.registry import Chart, Table, charts, register_chart
+from kinerja.talent import services as talent_services
 from tests.kinerja.decisions.conftest import qualify
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +86,14 @@ def test_constant_queries(org, login, django_assert_max_num_queries):
         qualify(person)
     with django_assert_max_num_queries(few):
         _page(client)
+
+
+def test_the_9_box_chart_counts_each_box(org, login):
+    qualify(org.pegawai, predikat=("SANGAT_BAIK", "SANGAT_BAIK"))
+    talent_services.record_assessment(
+        actor=org.sdm.user, pegawai=org.pegawai, assessed_on=timezone.localdate(), score=95, lembaga="UPT Asesmen"
+    )
+    talent_services.recompute_instansi(instansi=org.gorontalo, notify_hr=False)
+    table = _card(_page(login(org.sdm)), "kotak-talenta")["table"]
+    assert len(table.rows) == 9
+    assert sum(row[1] for row in table.rows) == 1 and table.rows[-1][1] == 1  # box 9: above expectations, high
