@@ -20,6 +20,7 @@ from .evaluation.models import (
 from .peer.models import Answer, Assignment, PeerFeedbackRule, PeerRound, Response
 from .progress.models import Dialog, DialogNote, FollowUp, ProgressEntry, RhkEvidence
 from .public_feedback.models import PublicFeedback, ServicePoint
+from .rhk_templates.models import RhkTemplate, RhkTemplateIki
 from .skp.models import (
     ActingEvaluator,
     BerakhlakValue,
@@ -43,7 +44,7 @@ from .talent.models import (
 __all__ = [
     "CareerDecision", "DecisionTransition",
     "AngkaKreditRule", "EducationCap", "EligibilitySnapshot", "ImportedAnnualResult", "PromotionPeriodDay", "PromotionRule",
-    "ActingEvaluator", "Answer", "Assignment", "PeerFeedbackRule", "PeerRound", "Response", "Appeal", "Calibration", "CalibrationChange", "DistributionRule", "Dialog", "DialogNote", "FollowUp", "ProgressEntry", "RhkEvidence", "PublicFeedback", "ServicePoint", "AppealTransition", "BerakhlakValue", "Evaluation", "EvaluationTransition", "Feedback", "Realisation", "EvaluationWindow", "Iki", "PerformancePeriod", "PerilakuExpectation",
+    "ActingEvaluator", "Answer", "Assignment", "PeerFeedbackRule", "PeerRound", "Response", "Appeal", "Calibration", "CalibrationChange", "DistributionRule", "Dialog", "DialogNote", "FollowUp", "ProgressEntry", "RhkEvidence", "PublicFeedback", "ServicePoint", "RhkTemplate", "RhkTemplateIki", "AppealTransition", "BerakhlakValue", "Evaluation", "EvaluationTransition", "Feedback", "Realisation", "EvaluationWindow", "Iki", "PerformancePeriod", "PerilakuExpectation",
     "PredikatCell", "Rhk", "Skp", "SkpTransition",
     "PotentialAssessment", "SuccessionCandidate", "SuccessionPlan", "TalentBox", "TalentPlacement", "TalentRule",
 ]  # fmt: skip

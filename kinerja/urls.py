@@ -9,6 +9,7 @@ from .exchange import urls as exchange_urls
 from .peer import urls as peer_urls
 from .progress import urls as progress_urls
 from .public_feedback import urls as public_feedback_urls
+from .rhk_templates import urls as rhk_template_urls
 from .skp import urls as skp_urls
 from .talent import urls as talent_urls
 
@@ -28,4 +29,5 @@ urlpatterns = [
     *public_feedback_urls.urlpatterns,
     *compliance_urls.urlpatterns,
     *exchange_urls.urlpatterns,
+    *rhk_template_urls.urlpatterns,
 ]

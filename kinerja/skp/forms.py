@@ -20,10 +20,11 @@ class StartForm(forms.Form):
     source = forms.ChoiceField(label=_("Titik awal"), choices=SOURCES, initial="empty", widget=forms.RadioSelect)
     approach = forms.ChoiceField(label=_("Pendekatan"), choices=Skp.Approach.choices, initial=Skp.Approach.KUANTITATIF)
 
-    def __init__(self, *args, has_previous=False, has_evaluator_rhk=False, **kwargs):
+    def __init__(self, *args, has_previous=False, has_evaluator_rhk=False, extra=(), **kwargs):
+        """`extra`: (key, label) of the starting points sibling packages offer (`start_sources.offered`)."""
         super().__init__(*args, **kwargs)
         offered = {"empty", *(["previous"] if has_previous else []), *(["evaluator"] if has_evaluator_rhk else [])}
-        self.fields["source"].choices = [choice for choice in self.SOURCES if choice[0] in offered]
+        self.fields["source"].choices = [choice for choice in self.SOURCES if choice[0] in offered] + list(extra)
 
 
 class RhkForm(forms.Form):

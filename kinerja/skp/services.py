@@ -13,7 +13,7 @@ from portal import frame
 from portal.models import Pegawai
 from portal.services import notify
 
-from . import permissions, rules
+from . import permissions, rules, start_sources
 from .models import (
     ActingEvaluator,
     BerakhlakValue,
@@ -79,10 +79,12 @@ def _snapshot(pegawai: Pegawai) -> dict:
 
 @transaction.atomic
 def start_skp(*, actor, pegawai: Pegawai, period: PerformancePeriod, approach: str = Skp.Approach.KUANTITATIF,
-              copy_from: Skp | None = None, from_evaluator: bool = False) -> Skp:  # fmt: skip
+              copy_from: Skp | None = None, from_evaluator: bool = False, from_source: str = "") -> Skp:  # fmt: skip
     """A new draft SKP for the year, optionally starting from an earlier SKP's RHK and IKI (the cascade links are
-    not copied: the evaluator's RHK of this year are other rows), or from the evaluator's approved RHK of this year
-    (one RHK utama per evaluator's RHK, each already intervening it, for the employee to reword)."""
+    not copied: the evaluator's RHK of this year are other rows), from the evaluator's approved RHK of this year
+    (one RHK utama per evaluator's RHK, each already intervening it, for the employee to reword), or from a source
+    a sibling package registered in `start_sources` (the RHK templates of the employee's jabatan: their RHK and
+    IKI, with the intervened RHK left for the employee to choose)."""
     if pegawai.user_id != actor.pk:
         raise PermissionDenied(_("SKP disusun oleh pegawai yang bersangkutan."))
     if period.instansi_id != pegawai.instansi_id or period.status != PerformancePeriod.Status.OPEN:
@@ -91,6 +93,9 @@ def start_skp(*, actor, pegawai: Pegawai, period: PerformancePeriod, approach: s
         raise ValidationError(_("Anda sudah mempunyai SKP pada periode ini."))
     if copy_from is not None and copy_from.pegawai_id != pegawai.pk:
         raise PermissionDenied(_("Hanya SKP Anda sendiri yang dapat disalin."))
+    source = start_sources.source(from_source) if from_source else None
+    if from_source and source is None:
+        raise ValidationError(_("Pilih titik awal SKP Anda."))
     skp = Skp(period=period, pegawai=pegawai, approach=approach, valid_from=period.starts_on,
               valid_to=period.ends_on, status="", **_snapshot(pegawai))  # fmt: skip
     skp.save()
@@ -102,6 +107,11 @@ def start_skp(*, actor, pegawai: Pegawai, period: PerformancePeriod, approach: s
         _copy_plan(copy_from, skp)
     if from_evaluator:
         _cascade_plan(skp)
+    if source is not None:
+        planned = source.plan(pegawai)
+        if not planned:
+            raise ValidationError(source.empty_message())
+        _write_plan(skp, planned)
     return skp
 
 
@@ -120,11 +130,27 @@ def _cascade_plan(skp: Skp):
 
 
 def _copy_plan(source: Skp, target: Skp):
-    for rhk in source.rhk.prefetch_related("iki"):
-        copy = Rhk.objects.create(skp=target, kind=rhk.kind, text=rhk.text, perspektif=rhk.perspektif, order=rhk.order)
-        Iki.objects.bulk_create(
-            Iki(rhk=copy, text=iki.text, aspek=iki.aspek, target=iki.target, order=iki.order) for iki in rhk.iki.all()
+    _write_plan(target, [
+        start_sources.PlannedRhk(
+            kind=rhk.kind, text=rhk.text, perspektif=rhk.perspektif,
+            iki=tuple(start_sources.PlannedIki(iki.text, iki.aspek, iki.target) for iki in rhk.iki.all()),
         )
+        for rhk in source.rhk.prefetch_related("iki")
+    ])  # fmt: skip
+
+
+def _write_plan(skp: Skp, planned: list[start_sources.PlannedRhk]):
+    """The RHK and IKI of a new draft in two queries, in the given order. A perspektif is kept only on an SKP of a
+    Jabatan Pimpinan Tinggi (as `save_rhk` allows it)."""
+    rows = Rhk.objects.bulk_create(
+        Rhk(skp=skp, kind=item.kind, text=item.text, perspektif=item.perspektif if skp.is_jpt else "", order=order)
+        for order, item in enumerate(planned)
+    )
+    Iki.objects.bulk_create(
+        Iki(rhk=row, text=iki.text, aspek=iki.aspek, target=iki.target, order=order)
+        for row, item in zip(rows, planned, strict=True)
+        for order, iki in enumerate(item.iki)
+    )
 
 
 def _writable(actor, skp: Skp) -> Skp:

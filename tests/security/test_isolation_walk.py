@@ -36,6 +36,7 @@ from kinerja.models import AngkaKreditRule, DistributionRule, EducationCap, Pred
 from kinerja.peer import services as peer_services
 from kinerja.progress import services as progress_services
 from kinerja.public_feedback import services as feedback_services
+from kinerja.rhk_templates import services as rhk_template_services
 from kinerja.skp import services as skp_services
 from kinerja.talent import services as talent_services
 from kinerja.talent.models import TalentBox, TalentRule
@@ -245,12 +246,17 @@ def _kinerja_world(org):
         actor=org.sdm.user, plan=plan, pegawai=org.pegawai, readiness="siap_sekarang", note=SECRET,
         outside_pool_reason=SECRET,
     )  # fmt: skip
+    rhk_template = rhk_template_services.save_template(
+        actor=org.sdm.user, instansi=org.gorontalo, jabatan=make_jabatan(org.gorontalo, "ANALIS", name="Analis SDM"),
+        text=f"{SECRET} templat RHK", iki=[{"text": f"{SECRET} IKI templat", "aspek": "waktu", "target": "1"}],
+    )  # fmt: skip
     return SimpleNamespace(
         talent_assessment=assessment, succession_plan=plan, succession_candidate=candidate,
         talent_box=TalentBox.objects.create(instansi=org.gorontalo, kinerja="DI_ATAS", potensial="TINGGI", number=9,
                                             name=f"{SECRET} Kotak", recommendations=SECRET, in_pool=True),
         talent_rule=TalentRule.objects.create(instansi=org.gorontalo, tinggi_min=85),
         period=period, skp=bottom, rhk=rhk, iki=rhk.iki.get(), evaluation=evaluation, appeal=appeal,
+        rhk_template=rhk_template,
         calibration=calibration, progress=entry, evidence=evidence, dialog=dialog, peer_round=peer_round,
         peer_assignment=peer_round.assignments.get(rater=org.rekan), service_point=service_point,
         predikat_cell=PredikatCell.objects.create(
@@ -301,6 +307,7 @@ def _kinerja_pk(name, w):
         "talent_assessment_delete": w.kinerja.talent_assessment,
         "succession_plan": w.kinerja.succession_plan, "succession_plan_delete": w.kinerja.succession_plan,
         "succession_candidate_remove": w.kinerja.succession_candidate,
+        "rhk_template_edit": w.kinerja.rhk_template, "rhk_template_active": w.kinerja.rhk_template,
     }  # fmt: skip
     if name.startswith("decision"):
         return w.kinerja.decision.pk
@@ -553,5 +560,7 @@ def test_the_walk_sees_gorontalo_objects_when_gorontalo_asks(world, client):
         "kinerja:feedback_unit",
     ):
         assert name in opened, name
+    client.force_login(world.org.sdm.user)  # HR pages open for HR of the instansi (the superadmin is no employee)
+    assert client.get(reverse("kinerja:rhk_template_edit", args=[world.kinerja.rhk_template.pk])).status_code == 200
     Group.objects.get(pk=world.group.pk)  # the per-instansi group exists for the users/groups views
     assert timezone.now()

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from portal.forms import add_service_error
 from portal.scoping import pegawai_of
 
-from .. import permissions, queries, services
+from .. import permissions, queries, services, start_sources
 from ..forms import DetailsForm, ExpectationForm, IkiForm, ReasonForm, RhkForm, StartForm
 from ..models import Iki, Rhk, Skp
 from .helpers import error_text, is_autosave, not_saved, saved
@@ -39,7 +39,10 @@ def my_skp(request):
         and evaluator is not None
         and queries.intervenable_rhk(Skp(evaluator=evaluator, period=period)).exists()
     )
-    form = StartForm(has_previous=previous is not None, has_evaluator_rhk=evaluator_rhk)
+    form = StartForm(
+        has_previous=previous is not None, has_evaluator_rhk=evaluator_rhk,
+        extra=start_sources.offered(me) if period is not None else (),
+    )  # fmt: skip
     return render(
         request,
         "kinerja/skp_start.html",
@@ -54,7 +57,8 @@ def start(request):
     if period is None:
         messages.error(request, _("Periode kinerja belum dibuka oleh Admin SDM instansi Anda."))
         return redirect("kinerja:my_skp")
-    form = StartForm(request.POST, has_previous=True, has_evaluator_rhk=True)
+    registered = start_sources.source_keys()
+    form = StartForm(request.POST, has_previous=True, has_evaluator_rhk=True, extra=[(key, key) for key in registered])
     if not form.is_valid():
         messages.error(request, _("Pilih titik awal SKP Anda."))
         return redirect("kinerja:my_skp")
@@ -63,7 +67,7 @@ def start(request):
         services.start_skp(
             actor=request.user, pegawai=me, period=period, approach=form.cleaned_data["approach"],
             copy_from=queries.previous_skp(me, period) if source == "previous" else None,
-            from_evaluator=source == "evaluator",
+            from_evaluator=source == "evaluator", from_source=source if source in registered else "",
         )  # fmt: skip
     except (ValidationError, PermissionDenied) as error:
         messages.error(request, error_text(error))
