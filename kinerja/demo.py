@@ -2,6 +2,7 @@
 
 from .calibration import demo as calibration_demo  # noqa: F401
 from .career import demo as career_demo  # noqa: F401
+from .coaching import demo as coaching_demo  # noqa: F401
 from .decisions import demo as decisions_demo  # noqa: F401
 from .evaluation import demo as evaluation_demo  # noqa: F401
 from .peer import demo as peer_demo  # noqa: F401

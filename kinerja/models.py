@@ -7,6 +7,7 @@ from .career.models import (
     PromotionPeriodDay,
     PromotionRule,
 )
+from .coaching.models import CoachingAction, CoachingCheckIn, CoachingPlan, CoachingTransition
 from .decisions.models import CareerDecision, DecisionTransition
 from .evaluation.models import (
     Appeal,
@@ -42,6 +43,7 @@ from .talent.models import (
 )
 
 __all__ = [
+    "CoachingAction", "CoachingCheckIn", "CoachingPlan", "CoachingTransition",
     "CareerDecision", "DecisionTransition",
     "AngkaKreditRule", "EducationCap", "EligibilitySnapshot", "ImportedAnnualResult", "PromotionPeriodDay", "PromotionRule",
     "ActingEvaluator", "Answer", "Assignment", "PeerFeedbackRule", "PeerRound", "Response", "Appeal", "Calibration", "CalibrationChange", "DistributionRule", "Dialog", "DialogNote", "FollowUp", "ProgressEntry", "RhkEvidence", "PublicFeedback", "ServicePoint", "RhkTemplate", "RhkTemplateIki", "AppealTransition", "BerakhlakValue", "Evaluation", "EvaluationTransition", "Feedback", "Realisation", "EvaluationWindow", "Iki", "PerformancePeriod", "PerilakuExpectation",

@@ -8,6 +8,7 @@ from django.utils import timezone
 from portal import frame
 from portal.models import Pegawai
 
+from .coaching import receivers as coaching_receivers  # noqa: F401  (a final low result proposes a plan)
 from .models import ActingEvaluator, Appeal
 from .skp import split
 

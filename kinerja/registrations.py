@@ -2,6 +2,7 @@
 
 from .calibration import registrations as calibration_registrations  # noqa: F401
 from .career import registrations as career_registrations  # noqa: F401
+from .coaching import registrations as coaching_registrations  # noqa: F401
 from .compliance import registrations as compliance_registrations  # noqa: F401
 from .dashboards import registrations as dashboard_registrations  # noqa: F401
 from .deadlines import registrations as deadline_registrations  # noqa: F401

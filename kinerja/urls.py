@@ -1,5 +1,6 @@
 from .calibration import urls as calibration_urls
 from .career import urls as career_urls
+from .coaching import urls as coaching_urls
 from .compliance import urls as compliance_urls
 from .dashboards import urls as dashboard_urls
 from .decisions import urls as decision_urls
@@ -26,6 +27,7 @@ urlpatterns = [
     *decision_urls.urlpatterns,
     *dashboard_urls.urlpatterns,
     *talent_urls.urlpatterns,
+    *coaching_urls.urlpatterns,
     *public_feedback_urls.urlpatterns,
     *compliance_urls.urlpatterns,
     *exchange_urls.urlpatterns,

@@ -9,6 +9,7 @@ from portal.admin_scoping import InstansiRuleViewSet, register_instansi_model
 
 from .calibration.models import DistributionRule
 from .career.models import AngkaKreditRule, EducationCap, PromotionRule
+from .coaching.state_machines import PLAN as COACHING
 from .decisions.state_machines import DECISION
 from .evaluation.models import PredikatCell
 from .evaluation.state_machines import APPEAL, EVALUATION
@@ -24,6 +25,14 @@ def register_log_actions(actions):
         *EVALUATION.log_actions(_("Evaluasi kinerja")),
         *APPEAL.log_actions(_("Keberatan")),
         *DECISION.log_actions(_("Keputusan karier")),
+        *COACHING.log_actions(_("Rencana pembinaan")),
+        ("kinerja.coaching.action_added", _("Rencana pembinaan: tindakan ditambahkan")),
+        ("kinerja.coaching.action_done", _("Rencana pembinaan: tindakan selesai")),
+        ("kinerja.coaching.enrolled", _("Rencana pembinaan: didaftarkan ke pelatihan")),
+        ("kinerja.coaching.mentoring", _("Rencana pembinaan: mentoring dimulai")),
+        ("kinerja.coaching.checkin_planned", _("Rencana pembinaan: pertemuan dijadwalkan")),
+        ("kinerja.coaching.checkin_held", _("Rencana pembinaan: catatan pertemuan")),
+        ("kinerja.coaching.checkin_answered", _("Rencana pembinaan: tanggapan pegawai")),
         ("kinerja.appeal.predikat_changed", _("Predikat diubah oleh keputusan keberatan")),
         ("kinerja.calibration.opened", _("Kalibrasi kinerja: dibuka")),
         ("kinerja.calibration.organisation_rating", _("Kalibrasi kinerja: predikat organisasi ditetapkan")),

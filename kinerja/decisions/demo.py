@@ -1,5 +1,5 @@
 """Demo data of career decisions, after the promotion demo: per instansi, decisions in every state written through
-the services as its Admin SDM and Pimpinan (a draft rencana pembinaan for the employee whose predikat fell, a
+the services as its Admin SDM and Pimpinan (a draft development assignment, a
 proposed reward for the one rated Sangat Baik waiting for the Pimpinan, a rejected rotation, an approved tugas
 belajar and an approved development assignment for `pegawai.<instansi>`). The employee who qualifies for the next
 promotion date is left for the browser journey to propose. Idempotent: an instansi with decisions is left alone."""
@@ -49,8 +49,8 @@ def load_instansi(instansi) -> int:
     draft = lambda person, kind, title, rationale, **extra: services.create_draft(  # noqa: E731
         actor=hr, pegawai=person, kind=kind, title=title, rationale=rationale, **extra
     )
-    draft(staff[2], Kind.COACHING, f"Rencana pembinaan kinerja {year + 1}",
-          "Predikat tahun lalu Butuh Perbaikan; disusun bersama atasan langsung untuk enam bulan pertama.")  # fmt: skip
+    draft(staff[5], Kind.DEVELOPMENT, "Penugasan pengembangan: pelatihan analisis kebijakan",
+          "Kesenjangan kompetensi analisis kebijakan pada jabatannya; disusun bersama atasan langsung.")  # fmt: skip
     reward = draft(staff[4], Kind.REWARD, f"Penghargaan kinerja Sangat Baik {year - 1}",
                    "Predikat akhir Sangat Baik dan menjadi rujukan rekan kerja dalam layanan kepegawaian.")  # fmt: skip
     services.propose(actor=hr, decision=reward)

@@ -12,6 +12,7 @@ exemption) is added below, so new URLs are covered by default.
 
 import io
 import re
+import uuid
 from datetime import timedelta
 from types import SimpleNamespace
 
@@ -29,6 +30,7 @@ from wagtail.models import Collection
 
 from home.models import ContentPage
 from kinerja.calibration import services as calibration_services
+from kinerja.coaching import services as coaching_services
 from kinerja.decisions import services as decision_services
 from kinerja.evaluation import services as evaluation_services
 from kinerja.exchange import services as exchange_services
@@ -223,11 +225,13 @@ def _kinerja_world(org):
     service_point = feedback_services.create_point(
         actor=org.sdm.user, unit=org.bkd, name=f"{SECRET} Layanan", pegawai=org.pegawai
     )
-    feedback = feedback_services.submit_feedback(point=service_point, rating=4, comment=SECRET, client="walk")
+    # a client of this world's own: the rate limit counts in the cache, which outlives the test database
+    client = f"walk-{uuid.uuid4().hex}"
+    feedback = feedback_services.submit_feedback(point=service_point, rating=4, comment=SECRET, client=client)
     feedback_services.moderate(
         actor=org.sdm.user, instansi_id=org.gorontalo.pk, feedback_ids=[feedback.pk], approve=True
     )
-    feedback_services.submit_feedback(point=service_point, rating=2, comment=f"{SECRET} menunggu", client="walk")
+    feedback_services.submit_feedback(point=service_point, rating=2, comment=f"{SECRET} menunggu", client=client)
     # what the SIASN exchange exports and imports: the annual result is open, the JP ledger has an entry, and a year
     # before Lentera was imported
     evaluation_services.open_evaluations(actor=org.sdm.user, period=period)
@@ -250,6 +254,11 @@ def _kinerja_world(org):
         actor=org.sdm.user, instansi=org.gorontalo, jabatan=make_jabatan(org.gorontalo, "ANALIS", name="Analis SDM"),
         text=f"{SECRET} templat RHK", iki=[{"text": f"{SECRET} IKI templat", "aspek": "waktu", "target": "1"}],
     )  # fmt: skip
+    coaching_plan = coaching_services.start_plan(actor=org.sdm.user, pegawai=org.pegawai, goals=SECRET, starts_on=today,
+                                                 ends_on=today + timedelta(days=90))  # fmt: skip
+    coaching_action = coaching_services.add_action(actor=org.atasan.user, plan=coaching_plan, description=SECRET)
+    coaching_checkin = coaching_services.plan_checkin(actor=org.atasan.user, plan=coaching_plan, planned_on=today,
+                                                      agenda=SECRET)  # fmt: skip
     return SimpleNamespace(
         talent_assessment=assessment, succession_plan=plan, succession_candidate=candidate,
         talent_box=TalentBox.objects.create(instansi=org.gorontalo, kinerja="DI_ATAS", potensial="TINGGI", number=9,
@@ -278,6 +287,7 @@ def _kinerja_world(org):
         decision=decision_services.create_draft(
             actor=org.sdm.user, pegawai=org.pegawai, kind="rotasi", title=f"{SECRET} Rotasi", rationale=SECRET
         ),
+        coaching_plan=coaching_plan, coaching_action=coaching_action, coaching_checkin=coaching_checkin,
     )  # fmt: skip
 
 
@@ -311,6 +321,12 @@ def _kinerja_pk(name, w):
     }  # fmt: skip
     if name.startswith("decision"):
         return w.kinerja.decision.pk
+    if name.startswith("coaching_action_"):
+        return w.kinerja.coaching_action.pk
+    if name.startswith("coaching_checkin_"):
+        return w.kinerja.coaching_checkin.pk
+    if name.startswith("coaching_"):
+        return w.kinerja.coaching_plan.pk
     if name.startswith("feedback_point_"):
         return w.kinerja.service_point.pk
     if name in by_name:
@@ -558,6 +574,7 @@ def test_the_walk_sees_gorontalo_objects_when_gorontalo_asks(world, client):
         "kinerja:evidence_file",
         "kinerja:progress_file",
         "kinerja:feedback_unit",
+        "kinerja:coaching_plan",
     ):
         assert name in opened, name
     client.force_login(world.org.sdm.user)  # HR pages open for HR of the instansi (the superadmin is no employee)
