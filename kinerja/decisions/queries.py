@@ -66,25 +66,27 @@ def find_pegawai(instansi_id, nip):
 
 
 def reward_candidates(instansi_id, year=None):
-    """Employees whose final annual predikat of `year` (default: the latest final year) is Sangat Baik, each
-    marked when a reward has been drafted, proposed or approved for them since then."""
+    """Active employees whose final annual predikat of `year` (default: the latest final year) is Sangat Baik, or
+    who sit in the top box of the 9-box (kinerja above expectations, high potential, whatever its number in the
+    instansi's numbering); each marked with why, and whether a reward has been drafted, proposed or approved for
+    them since that year. One query."""
     year = year or latest_final_year(instansi_id) or timezone.localdate().year - 1
+    top_rated = Evaluation.objects.filter(
+        skp__pegawai=OuterRef("pk"), kind=Evaluation.Kind.ANNUAL, status=Evaluation.Status.FINALISED,
+        skp__period__year=year, predikat="SANGAT_BAIK",
+    )  # fmt: skip
     rewarded = CareerDecision.objects.filter(
-        pegawai=OuterRef("skp__pegawai"), kind=CareerDecision.Kind.REWARD,
+        pegawai=OuterRef("pk"), kind=CareerDecision.Kind.REWARD,
         status__in=[Status.DRAFT, Status.PROPOSED, Status.APPROVED], created_at__year__gte=year,
     )  # fmt: skip
-    rows = (
-        Evaluation.objects.filter(
-            skp__pegawai__instansi_id=instansi_id, skp__pegawai__is_active=True, kind=Evaluation.Kind.ANNUAL,
-            status=Evaluation.Status.FINALISED, skp__period__year=year, predikat="SANGAT_BAIK",
-        )
-        .annotate(has_reward=Exists(rewarded))
-        .select_related("skp__pegawai__unit", "skp__pegawai__jabatan")
-        .order_by("skp__pegawai__nama", "pk")
+    top_box = Q(talent_placement__kinerja="DI_ATAS", talent_placement__potensial="TINGGI")
+    people = (
+        Pegawai.objects.active()
+        .filter(instansi_id=instansi_id)
+        .annotate(sangat_baik=Exists(top_rated), top_box=Exists(Pegawai.objects.filter(top_box, pk=OuterRef("pk"))),
+                  has_reward=Exists(rewarded))
+        .filter(Q(sangat_baik=True) | Q(top_box=True))
+        .select_related("unit", "jabatan")
+        .order_by("nama", "pk")
     )  # fmt: skip
-    seen, candidates = set(), []
-    for evaluation in rows:
-        if evaluation.skp.pegawai_id not in seen:
-            seen.add(evaluation.skp.pegawai_id)
-            candidates.append(evaluation)
-    return year, candidates
+    return year, list(people)

@@ -4,10 +4,12 @@ list and profile section, the reward candidates and the link from the eligibilit
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from kinerja.career import demo as career_demo
 from kinerja.decisions import demo, services
 from kinerja.decisions.models import CareerDecision
+from kinerja.talent.models import TalentPlacement
 from portal.models import Jabatan
 from tests.factories import make_jabatan, make_pegawai
 
@@ -133,8 +135,8 @@ def test_reward_candidates_and_the_promotion_link(org, login):
     qualify(org.rekan, predikat=("BAIK", "BAIK"))
     client = login(org.sdm)
     page = client.get(reverse("kinerja:rewards"))
-    people = [e.skp.pegawai_id for e in page.context["candidates"]]
-    assert people == [org.pegawai.pk]
+    people = [p.pk for p in page.context["candidates"]]
+    assert people == [org.pegawai.pk] and page.context["candidates"][0].sangat_baik
     assert "jenis=penghargaan" in page.content.decode()
     promotion = client.get(reverse("kinerja:promotion")).content.decode()
     assert 'data-testid="propose-promotion"' in promotion and f"nip={org.pegawai.nip}" in promotion
@@ -152,3 +154,26 @@ def test_demo_has_every_state_idempotently(org):
     assert set(decisions.values_list("status", flat=True)) == {"draft", "proposed", "approved", "rejected"}
     assert decisions.count() == 4  # no `pegawai.gorontalo` here: its development assignment is not written
     assert all(d.evidence for d in decisions.exclude(status="draft"))
+
+
+def test_the_top_talent_box_is_a_reward_candidate_too(org, login):
+    qualify(org.rekan, predikat=("SANGAT_BAIK", "BAIK"))
+    TalentPlacement.objects.create(
+        pegawai=org.cucu,
+        kinerja="DI_ATAS",
+        potensial="TINGGI",
+        box=9,
+        computed_at=timezone.now(),
+        changed_at=timezone.now(),
+    )
+    TalentPlacement.objects.create(
+        pegawai=org.atasan,
+        kinerja="SESUAI",
+        potensial="TINGGI",
+        box=8,
+        computed_at=timezone.now(),
+        changed_at=timezone.now(),
+    )
+    candidates = {p.pk: p for p in login(org.sdm).get(reverse("kinerja:rewards")).context["candidates"]}
+    assert set(candidates) == {org.rekan.pk, org.cucu.pk}
+    assert candidates[org.cucu.pk].top_box and not candidates[org.cucu.pk].sangat_baik
