@@ -127,7 +127,7 @@ def test_the_progress_page_preselects_the_last_rhk_and_saves(org, chain, login):
 
 def test_bad_progress_input_gets_indonesian_messages_and_saves_nothing(org, chain, login):
     client = login(org.pegawai)
-    tomorrow = timezone.localdate() + timedelta(days=1)
+    tomorrow = timezone.localdate() + timedelta(days=2)  # UTC here: Gorontalo (WITA) may already be a day ahead
     response = client.post(reverse("kinerja:progress"), {"rhk": chain.rhk.pk, "day": tomorrow.isoformat(),
                                                          "text": "Rencana", "quantity": "abc"})  # fmt: skip
     assert response.status_code == 400

@@ -1,6 +1,8 @@
 """The SKP API: my SKP of the open period with RHK and IKI, and submit / approve / return, scoped like the pages
 (another instansi's SKP is a 404; someone who may see it but not move it gets 403)."""
 
+from datetime import timedelta
+
 import pytest
 from django.utils import timezone
 
@@ -59,7 +61,9 @@ def test_the_wrong_person_gets_403_or_404(org, kinerja, login, role, status):
 def test_a_plt_approves_through_the_api(org, kinerja, login):
     Skp.objects.filter(pk=kinerja.skp.pk).update(status=Skp.Status.SUBMITTED)
     today = timezone.localdate()
-    ActingEvaluator.objects.create(official=org.atasan, acting=org.rekan, kind="plt", starts_on=today, ends_on=today)
+    # UTC here; Gorontalo (WITA) is a day ahead from 16:00 UTC
+    ActingEvaluator.objects.create(official=org.atasan, acting=org.rekan, kind="plt", starts_on=today - timedelta(days=1),
+                                   ends_on=today + timedelta(days=1))  # fmt: skip
     assert login(org.rekan).post(_url(kinerja.skp, "approve")).json()["status"] == "approved"
     assert kinerja.skp.transitions.get(to_status="approved").on_behalf_of == org.atasan
 

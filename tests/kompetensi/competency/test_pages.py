@@ -175,7 +175,7 @@ def test_bad_claims_are_refused_with_a_message_and_the_input_kept(org, dictionar
             "observed_on": TODAY().isoformat(), "note": "Catatan yang tidak boleh hilang"}  # fmt: skip
     for key, value in change.items():
         if value == "FUTURE":
-            value = (TODAY() + timedelta(days=1)).isoformat()
+            value = (TODAY() + timedelta(days=2)).isoformat()  # past the date of every zone
         elif value == "MALUT":
             value = dictionary.teknis_malut.pk
         elif isinstance(value, tuple):

@@ -47,7 +47,7 @@ def test_the_supervisor_records_an_assessment_that_counts_at_once(org, dictionar
         "observed_on": timezone.localdate(),
         "note": "Presentasi ke pimpinan",
     }
-    future = client.post(_record_url(org.pegawai), {**data, "observed_on": timezone.localdate() + timedelta(days=1)})
+    future = client.post(_record_url(org.pegawai), {**data, "observed_on": timezone.localdate() + timedelta(days=2)})
     assert future.status_code == 400 and "masa depan" in future.content.decode()
     assert "Presentasi ke pimpinan" in future.content.decode()  # what was typed stays
     done = client.post(_record_url(org.pegawai), data, follow=True)
