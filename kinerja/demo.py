@@ -9,5 +9,6 @@ from .peer import demo as peer_demo  # noqa: F401
 from .progress import demo as progress_demo  # noqa: F401
 from .public_feedback import demo as public_feedback_demo  # noqa: F401
 from .rhk_templates import demo as rhk_template_demo  # noqa: F401
+from .service_desk import demo as service_desk_demo  # noqa: F401
 from .skp import demo as skp_demo  # noqa: F401
 from .talent import demo as talent_demo  # noqa: F401

@@ -22,6 +22,16 @@ from .peer.models import Answer, Assignment, PeerFeedbackRule, PeerRound, Respon
 from .progress.models import Dialog, DialogNote, FollowUp, ProgressEntry, RhkEvidence
 from .public_feedback.models import PublicFeedback, ServicePoint
 from .rhk_templates.models import RhkTemplate, RhkTemplateIki
+from .service_desk.models import (
+    ChecklistItem,
+    InternalNote,
+    RequestDocument,
+    RequestMessage,
+    RequestTransition,
+    RequestType,
+    ServiceRequest,
+    SurveyAnswer,
+)
 from .skp.models import (
     ActingEvaluator,
     BerakhlakValue,
@@ -44,6 +54,8 @@ from .talent.models import (
 
 __all__ = [
     "CoachingAction", "CoachingCheckIn", "CoachingPlan", "CoachingTransition",
+    "ChecklistItem", "InternalNote", "RequestDocument", "RequestMessage", "RequestTransition", "RequestType",
+    "ServiceRequest", "SurveyAnswer",
     "CareerDecision", "DecisionTransition",
     "AngkaKreditRule", "EducationCap", "EligibilitySnapshot", "ImportedAnnualResult", "PromotionPeriodDay", "PromotionRule",
     "ActingEvaluator", "Answer", "Assignment", "PeerFeedbackRule", "PeerRound", "Response", "Appeal", "Calibration", "CalibrationChange", "DistributionRule", "Dialog", "DialogNote", "FollowUp", "ProgressEntry", "RhkEvidence", "PublicFeedback", "ServicePoint", "RhkTemplate", "RhkTemplateIki", "AppealTransition", "BerakhlakValue", "Evaluation", "EvaluationTransition", "Feedback", "Realisation", "EvaluationWindow", "Iki", "PerformancePeriod", "PerilakuExpectation",

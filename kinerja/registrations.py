@@ -13,5 +13,6 @@ from .peer import registrations as peer_registrations  # noqa: F401
 from .progress import registrations as progress_registrations  # noqa: F401
 from .public_feedback import registrations as public_feedback_registrations  # noqa: F401
 from .rhk_templates import registrations as rhk_template_registrations  # noqa: F401
+from .service_desk import registrations as service_desk_registrations  # noqa: F401
 from .skp import registrations as skp_registrations  # noqa: F401
 from .talent import registrations as talent_registrations  # noqa: F401

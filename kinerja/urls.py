@@ -11,6 +11,7 @@ from .peer import urls as peer_urls
 from .progress import urls as progress_urls
 from .public_feedback import urls as public_feedback_urls
 from .rhk_templates import urls as rhk_template_urls
+from .service_desk import urls as service_desk_urls
 from .skp import urls as skp_urls
 from .talent import urls as talent_urls
 
@@ -32,4 +33,5 @@ urlpatterns = [
     *compliance_urls.urlpatterns,
     *exchange_urls.urlpatterns,
     *rhk_template_urls.urlpatterns,
+    *service_desk_urls.urlpatterns,
 ]

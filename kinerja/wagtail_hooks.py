@@ -2,10 +2,11 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from portal.admin_scoping import InstansiRuleViewSet, register_instansi_model
+from portal.admin_scoping import InstansiRuleForm, InstansiRuleViewSet, register_instansi_model
 
 from .calibration.models import DistributionRule
 from .career.models import AngkaKreditRule, EducationCap, PromotionRule
@@ -14,6 +15,8 @@ from .decisions.state_machines import DECISION
 from .evaluation.models import PredikatCell
 from .evaluation.state_machines import APPEAL, EVALUATION
 from .peer.models import PeerFeedbackRule
+from .service_desk.models import RequestType
+from .service_desk.state_machines import REQUEST
 from .skp.state_machines import SKP
 from .talent.models import TalentBox, TalentRule
 
@@ -33,6 +36,8 @@ def register_log_actions(actions):
         ("kinerja.coaching.checkin_planned", _("Rencana pembinaan: pertemuan dijadwalkan")),
         ("kinerja.coaching.checkin_held", _("Rencana pembinaan: catatan pertemuan")),
         ("kinerja.coaching.checkin_answered", _("Rencana pembinaan: tanggapan pegawai")),
+        *REQUEST.log_actions(_("Permohonan layanan SDM")),
+        ("kinerja.service_request.assigned", _("Permohonan layanan SDM: petugas berganti")),
         ("kinerja.appeal.predikat_changed", _("Predikat diubah oleh keputusan keberatan")),
         ("kinerja.calibration.opened", _("Kalibrasi kinerja: dibuka")),
         ("kinerja.calibration.organisation_rating", _("Kalibrasi kinerja: predikat organisasi ditetapkan")),
@@ -46,6 +51,7 @@ def register_log_actions(actions):
 register_instansi_model(PredikatCell)
 register_instansi_model(DistributionRule)
 register_instansi_model(PeerFeedbackRule)
+register_instansi_model(RequestType)
 for _rule_model in (PromotionRule, EducationCap, AngkaKreditRule, TalentBox, TalentRule):
     register_instansi_model(_rule_model)
 
@@ -115,13 +121,36 @@ class TalentRuleViewSet(InstansiRuleViewSet):
     list_display = ["instansi", "tinggi_min", "menengah_min", "assessment_weight", "kinerja_years"]
 
 
+class RequestTypeViewSet(InstansiRuleViewSet):
+    """The HR service desk's request types: the defaults every instansi offers (read-only to HR), and the instansi's
+    own, which replace a default of the same code or add a new service."""
+
+    model = RequestType
+    icon = "form"
+    menu_label = _("Jenis layanan SDM")
+    list_display = ["name", "code", "sla_days", "attaches_evidence", "is_active", "instansi"]
+    search_fields = ["name", "code"]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("name"), FieldPanel("code")]),
+            FieldPanel("instansi"),
+            FieldPanel("description"),
+            FieldRowPanel([FieldPanel("sla_days"), FieldPanel("order")]),
+            FieldRowPanel([FieldPanel("attaches_evidence"), FieldPanel("is_active")]),
+            InlinePanel("checklist", panels=[FieldPanel("name"), FieldPanel("required")],
+                        label=_("Dokumen persyaratan")),
+        ],
+        base_form_class=InstansiRuleForm,
+    )  # fmt: skip
+
+
 class KinerjaGroup(SnippetViewSetGroup):
     menu_label = _("Kinerja")
     menu_icon = "clipboard-list"
     menu_order = 220
     items = (
         PredikatCellViewSet, DistributionRuleViewSet, PeerFeedbackRuleViewSet, PromotionRuleViewSet,
-        EducationCapViewSet, AngkaKreditRuleViewSet, TalentBoxViewSet, TalentRuleViewSet,
+        EducationCapViewSet, AngkaKreditRuleViewSet, TalentBoxViewSet, TalentRuleViewSet, RequestTypeViewSet,
     )  # fmt: skip
 
 

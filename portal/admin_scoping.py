@@ -25,7 +25,7 @@ from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from .exporting import escape_formula
-from .models import HukumanDisiplin, ImportJob, Instansi, Jabatan, Pegawai, UnitKerja
+from .models import Holiday, HukumanDisiplin, ImportJob, Instansi, Jabatan, Pegawai, UnitKerja
 from .registry import Registry
 from .scoping import instansi_q, pegawai_of
 
@@ -42,7 +42,7 @@ def register_instansi_model(model, instansi_path="instansi"):
 
 
 register_instansi_model(Instansi, "pk")
-for _model in (UnitKerja, Jabatan, Pegawai, ImportJob):
+for _model in (UnitKerja, Jabatan, Pegawai, ImportJob, Holiday):
     register_instansi_model(_model)
 register_instansi_model(HukumanDisiplin, "pegawai__instansi")
 

@@ -9,8 +9,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSetGroup
 
 from .admin_columns import yes_no_column
-from .admin_scoping import InstansiScopedForm, ScopedSnippetViewSet, scoped_choices
-from .models import HukumanDisiplin, Instansi, Jabatan, Pangkat, Pegawai, UnitKerja
+from .admin_scoping import InstansiRuleViewSet, InstansiScopedForm, ScopedSnippetViewSet, scoped_choices
+from .models import Holiday, HukumanDisiplin, Instansi, Jabatan, Pangkat, Pegawai, UnitKerja
 from .services import save_pegawai
 
 
@@ -223,8 +223,27 @@ class HukumanDisiplinViewSet(ScopedSnippetViewSet):
     )
 
 
+class HolidayViewSet(InstansiRuleViewSet):
+    """National holidays and cuti bersama (read-only to HR) and the instansi's own days off, which working-day
+    deadlines such as the HR service desk's SLA skip."""
+
+    model = Holiday
+    icon = "date"
+    menu_label = _("Hari libur")
+    copy_view_enabled = False
+    list_display = ["date", "name", "kind", "instansi"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+    list_export = ["date", "name", "kind", "instansi.name"]
+    export_headings = {"instansi.name": _("Instansi")}
+    export_filename = "hari-libur"
+
+
 class OrganisasiGroup(SnippetViewSetGroup):
     menu_label = _("Organisasi")
     menu_icon = "group"
     menu_order = 200
-    items = (PegawaiViewSet, UnitKerjaViewSet, JabatanViewSet, PangkatViewSet, HukumanDisiplinViewSet, InstansiViewSet)
+    items = (
+        PegawaiViewSet, UnitKerjaViewSet, JabatanViewSet, PangkatViewSet, HukumanDisiplinViewSet, HolidayViewSet,
+        InstansiViewSet,
+    )  # fmt: skip

@@ -98,6 +98,10 @@ register(
                 "portal.change_hukumandisiplin",
                 "portal.delete_hukumandisiplin",
                 "portal.view_hukumandisiplin",
+                "portal.add_holiday",
+                "portal.change_holiday",
+                "portal.delete_holiday",
+                "portal.view_holiday",
             ]
         ),  # fmt: skip
     },

@@ -1,3 +1,4 @@
+from .calendar import Holiday
 from .history import TransitionRecord
 from .imports import ImportJob, ImportJobTransition
 from .notifications import Notification
@@ -5,6 +6,7 @@ from .organisation import HukumanDisiplin, Instansi, Jabatan, Pangkat, Pegawai, 
 from .roles import InstansiGroup
 
 __all__ = [
+    "Holiday",
     "HukumanDisiplin",
     "ImportJob",
     "ImportJobTransition",

@@ -34,11 +34,20 @@ from kinerja.coaching import services as coaching_services
 from kinerja.decisions import services as decision_services
 from kinerja.evaluation import services as evaluation_services
 from kinerja.exchange import services as exchange_services
-from kinerja.models import AngkaKreditRule, DistributionRule, EducationCap, PredikatCell, PromotionRule
+from kinerja.models import (
+    AngkaKreditRule,
+    DistributionRule,
+    EducationCap,
+    PredikatCell,
+    PromotionRule,
+    RequestType,
+)
 from kinerja.peer import services as peer_services
 from kinerja.progress import services as progress_services
 from kinerja.public_feedback import services as feedback_services
 from kinerja.rhk_templates import services as rhk_template_services
+from kinerja.service_desk import queries as service_queries
+from kinerja.service_desk import services as service_desk_services
 from kinerja.skp import services as skp_services
 from kinerja.talent import services as talent_services
 from kinerja.talent.models import TalentBox, TalentRule
@@ -60,7 +69,7 @@ from kompetensi.models import (
     TargetJP,
 )
 from portal import roles
-from portal.models import HukumanDisiplin, ImportJob, Notification, Pangkat
+from portal.models import Holiday, HukumanDisiplin, ImportJob, Notification, Pangkat
 from tests.factories import make_jabatan, make_pegawai
 from tests.home.builders import add, policy
 from tests.home.conftest import _site_for
@@ -259,6 +268,8 @@ def _kinerja_world(org):
     coaching_action = coaching_services.add_action(actor=org.atasan.user, plan=coaching_plan, description=SECRET)
     coaching_checkin = coaching_services.plan_checkin(actor=org.atasan.user, plan=coaching_plan, planned_on=today,
                                                       agenda=SECRET)  # fmt: skip
+    feedback_services.submit_feedback(point=service_point, rating=2, comment=f"{SECRET} menunggu", client="walk")
+    service_request = _service_request(org)
     return SimpleNamespace(
         talent_assessment=assessment, succession_plan=plan, succession_candidate=candidate,
         talent_box=TalentBox.objects.create(instansi=org.gorontalo, kinerja="DI_ATAS", potensial="TINGGI", number=9,
@@ -288,7 +299,31 @@ def _kinerja_world(org):
             actor=org.sdm.user, pegawai=org.pegawai, kind="rotasi", title=f"{SECRET} Rotasi", rationale=SECRET
         ),
         coaching_plan=coaching_plan, coaching_action=coaching_action, coaching_checkin=coaching_checkin,
+        service_request=service_request, service_document=service_request.documents.first(),
+        request_type=RequestType.objects.create(
+            instansi=org.gorontalo, code="rahasia", name=f"{SECRET} Layanan khusus", sla_days=2
+        ),
+        holiday=Holiday.objects.create(instansi=org.gorontalo, date=today, name=f"{SECRET} Hari jadi"),
     )  # fmt: skip
+
+
+def _service_request(org):
+    """A promotion request of Gorontalo's employee with its documents, the Lentera evidence, a message, an internal
+    note and a survey answer."""
+    promotion = {t.code: t for t in service_queries.types_for(org.gorontalo.pk)}["kenaikan_pangkat"]
+    documents = {
+        item.pk: ContentFile(b"%PDF-1.4 sk", name="sk.pdf") for item in promotion.checklist.all() if item.required
+    }
+    request = service_desk_services.file_request(
+        actor=org.pegawai.user, request_type=promotion, description=f"{SECRET} usul kenaikan pangkat",
+        documents=documents,
+    )  # fmt: skip
+    service_desk_services.take(actor=org.sdm.user, request=request)
+    service_desk_services.send_message(actor=org.sdm.user, request=request, body=f"{SECRET} pesan")
+    service_desk_services.add_note(actor=org.sdm.user, request=request, body=f"{SECRET} catatan internal")
+    service_desk_services.complete(actor=org.sdm.user, request=request, note=f"{SECRET} selesai")
+    service_desk_services.answer_survey(actor=org.pegawai.user, request=request, rating=5, comment=SECRET)
+    return request
 
 
 def _kompetensi_pk(name, w):
@@ -327,6 +362,10 @@ def _kinerja_pk(name, w):
         return w.kinerja.coaching_checkin.pk
     if name.startswith("coaching_"):
         return w.kinerja.coaching_plan.pk
+    if name.startswith("service_request"):
+        return w.kinerja.service_request.pk
+    if name == "service_document":
+        return w.kinerja.service_document.pk
     if name.startswith("feedback_point_"):
         return w.kinerja.service_point.pk
     if name in by_name:
@@ -359,6 +398,7 @@ def _snippet_pk(namespace, w):
         ("portal", "hukumandisiplin"): w.kinerja.sanction, ("kinerja", "promotionrule"): w.kinerja.promotion_rule,
         ("kinerja", "educationcap"): w.kinerja.education_cap, ("kinerja", "angkakreditrule"): w.kinerja.angka_kredit_rule,
         ("kinerja", "talentbox"): w.kinerja.talent_box, ("kinerja", "talentrule"): w.kinerja.talent_rule,
+        ("kinerja", "requesttype"): w.kinerja.request_type, ("portal", "holiday"): w.kinerja.holiday,
     }  # fmt: skip
     if (app, model) not in objects:
         raise LookupError(f"shared reference data: {app}.{model}")
@@ -575,6 +615,8 @@ def test_the_walk_sees_gorontalo_objects_when_gorontalo_asks(world, client):
         "kinerja:progress_file",
         "kinerja:feedback_unit",
         "kinerja:coaching_plan",
+        "kinerja:service_request",
+        "kinerja:service_document",
     ):
         assert name in opened, name
     client.force_login(world.org.sdm.user)  # HR pages open for HR of the instansi (the superadmin is no employee)

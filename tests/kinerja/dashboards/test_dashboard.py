@@ -9,7 +9,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kinerja.dashboards.registry import Chart, Table, charts, register_chart
+from kinerja.service_desk import demo as service_desk_demo
+from kinerja.service_desk.models import ServiceRequest
 from kinerja.talent import services as talent_services
+from portal.models import Jabatan
+from tests.factories import make_jabatan, make_pegawai
 from tests.kinerja.decisions.conftest import qualify
 
 pytestmark = pytest.mark.django_db
@@ -97,3 +101,17 @@ def test_the_9_box_chart_counts_each_box(org, login):
     table = _card(_page(login(org.sdm)), "kotak-talenta")["table"]
     assert len(table.rows) == 9
     assert sum(row[1] for row in table.rows) == 1 and table.rows[-1][1] == 1  # box 9: above expectations, high
+
+
+def test_the_service_desk_chart_shows_each_type_against_its_sla(org, login):
+    jabatan = make_jabatan(org.gorontalo, "STAF-DEMO", kind=Jabatan.Kind.PELAKSANA)
+    for index in range(len(service_desk_demo.CASES)):
+        make_pegawai(org.gorontalo, org.bidang, atasan=org.atasan, jabatan=jabatan, nama=f"Demo {index}")
+    service_desk_demo.load_service_desk()
+    year = ServiceRequest.objects.filter(instansi=org.gorontalo).latest("submitted_on").submitted_on.year
+    table = _card(_page(login(org.sdm), tahun=year), "layanan-sla")["table"]
+    counts = {row[0]: row[2] for row in table.rows}
+    assert (
+        sum(counts.values()) == ServiceRequest.objects.filter(instansi=org.gorontalo, submitted_on__year=year).count()
+    )
+    assert all(0 <= row[1] <= 100 for row in table.rows)
