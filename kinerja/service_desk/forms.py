@@ -63,6 +63,11 @@ class NoteForm(forms.Form):
         help_text=_("Hanya terlihat oleh Admin SDM, tidak oleh pemohon."),
     )  # fmt: skip
 
+    def __init__(self, *args, **kwargs):
+        # the message form on the same page also has a `body`: distinct ids keep each label on its own textarea
+        kwargs.setdefault("auto_id", "note_%s")
+        super().__init__(*args, **kwargs)
+
 
 class AskForm(forms.Form):
     message = forms.CharField(
