@@ -72,8 +72,9 @@ def login(client):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Tests with a real Celery worker run in one process of `pytest -n` (--dist loadgroup): their workers also
-    listen on the default queue, where one process's worker would take another's tasks.
+    """Tests with a real Celery worker (the `worker` fixture, or their own workers on a `worker_queue`) run in one
+    process of `pytest -n` (--dist loadgroup): their workers also listen on the default queue, where one process's
+    worker would take another's tasks (and run them against the other process's test database).
 
     Every transactional test restores the database it found (serialized rollback).
 
@@ -81,7 +82,7 @@ def pytest_collection_modifyitems(config, items):
     under new ids and drops what data migrations loaded (ranks, Wagtail's root page and site); the tests after
     it would then run on a different database than the rest of the suite."""
     for item in items:
-        if "worker" in getattr(item, "fixturenames", ()):
+        if {"worker", "worker_queue"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.xdist_group("celery-worker"))
         marker = item.get_closest_marker("django_db")
         if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
