@@ -123,7 +123,7 @@ class SessionViewSet(viewsets.ReadOnlyModelViewSet):
         body = EnrolRequestSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         try:
-            enrolment = services.enrol(request.user, me, session.pk, body.validated_data.get("note", ""))
+            enrolment = services.enrol(request.user, me, session, body.validated_data.get("note", ""))
         except (DjangoValidationError, DjangoPermissionDenied) as error:
             raise as_api_error(error) from None
         return Response(EnrolmentSerializer(enrolment).data, status=status.HTTP_201_CREATED)

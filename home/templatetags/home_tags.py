@@ -32,7 +32,8 @@ def home_menu(context):
 def instansi_settings(context):
     """The site settings for the user's instansi (or the portal defaults), cached on the request."""
     request = context.get("request")
-    if request is None:
+    # no user on the request when it was refused before authentication ran (a 400 for a bad Host header)
+    if request is None or not hasattr(request, "user"):
         return InstansiSiteSettings.for_instansi_id(None)
     me = queries.pegawai_of(request.user)
     return remember(

@@ -208,14 +208,15 @@ def _start_if_moving(plan) -> bool:
     return True
 
 
-@transaction.atomic
 def note_progress(*, pegawai_id: int, year: int) -> bool:
     """Called when the training data of an employee moves (an enrolment, a JP entry): their approved plan of the
     year becomes under way once one of its activities has made progress. Returns whether it moved."""
+    # looked for before any savepoint: it runs inside every enrolment's transaction, and most have no plan
     plan = DevelopmentPlan.objects.filter(pegawai_id=pegawai_id, year=year, status=P.APPROVED).first()
     if plan is None:
         return False
-    return _start_if_moving(_locked(plan))
+    with transaction.atomic():
+        return _start_if_moving(_locked(plan))
 
 
 @transaction.atomic

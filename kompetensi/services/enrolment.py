@@ -11,7 +11,7 @@ from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Case, F, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -186,12 +186,24 @@ def enrolment_refusal(pegawai, session, now, *, check_window=True):
             return _("Anda tidak termasuk sasaran peserta: kursus ini untuk jabatan %(kind)s.") % {
                 "kind": course.get_audience_jabatan_kind_display()
             }
-    existing = (
-        Enrolment.objects.filter(session=session, pegawai=pegawai).exclude(status__in=rules.CLOSED_STATES).first()
+    # the enrolment already held in this session and a busy one at an overlapping time, in one query: the one
+    # in this session first, as it says more
+    conflicts = list(
+        Enrolment.objects.filter(pegawai=pegawai)
+        .exclude(status__in=rules.CLOSED_STATES)
+        .filter(
+            Q(session=session)
+            | Q(
+                status__in=rules.BUSY_STATES, session__start_at__lt=session.end_at, session__end_at__gt=session.start_at
+            )
+        )
+        .select_related("session__course")
+        .annotate(here=Case(When(session=session, then=Value(0)), default=Value(1)))
+        .order_by("here", "pk")[:1]
     )
-    if existing is not None:
+    if conflicts and conflicts[0].session_id == session.pk:
         return _("Anda sudah terdaftar di angkatan ini (status: %(status)s).") % {
-            "status": existing.get_status_display()
+            "status": conflicts[0].get_status_display()
         }
     missing = (
         course.prerequisites.exclude(sessions__enrolments__pegawai=pegawai, sessions__enrolments__status=S.COMPLETED)
@@ -200,21 +212,10 @@ def enrolment_refusal(pegawai, session, now, *, check_window=True):
     )
     if missing:
         return _("Prasyarat belum dipenuhi: selesaikan dulu %(courses)s.") % {"courses": ", ".join(missing)}
-    clash = (
-        Enrolment.objects.filter(
-            pegawai=pegawai,
-            status__in=rules.BUSY_STATES,
-            session__start_at__lt=session.end_at,
-            session__end_at__gt=session.start_at,
-        )
-        .exclude(session=session)
-        .select_related("session__course")
-        .first()
-    )
-    if clash is not None:
+    if conflicts:
         return _("Jadwal bertabrakan dengan %(course)s (%(session)s) yang sudah Anda daftari.") % {
-            "course": clash.session.course.title,
-            "session": clash.session.name,
+            "course": conflicts[0].session.course.title,
+            "session": conflicts[0].session.name,
         }
     return None
 
@@ -302,15 +303,18 @@ def _already_enrolled(pegawai, session_id):
     return Enrolment.objects.filter(session_id=session_id, pegawai=pegawai).exclude(status__in=rules.CLOSED_STATES)
 
 
-def enrol(actor, pegawai, session_id, note=""):
+def enrol(actor, pegawai, session, note=""):
     """An employee asks for a seat (or an organiser enrols them directly, skipping approval and the window).
+    `session` is a TrainingSession with its course and instansi (as the pages and the API have already read it,
+    checking that the user may see it), or its id.
 
     The rules are checked before the transaction; inside it the seat is taken by one conditional UPDATE and a
     second active enrolment of the same person is refused by the unique constraint, not by a lock. The session
     read here (unlocked) only suggests whether a seat is free; the UPDATE decides."""
-    session = TrainingSession.objects.select_related("course", "instansi").filter(pk=session_id).first()
-    if session is None:
-        raise ValidationError(_("Angkatan tidak ditemukan."))
+    if not isinstance(session, TrainingSession):
+        session = TrainingSession.objects.select_related("course", "instansi").filter(pk=session).first()
+        if session is None:
+            raise ValidationError(_("Angkatan tidak ditemukan."))
     by_organiser = pegawai.user_id != actor.pk
     if by_organiser and not can_manage_session(actor, session):
         raise PermissionDenied(_("Anda tidak berwenang mendaftarkan pegawai lain ke angkatan ini."))

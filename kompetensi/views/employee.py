@@ -32,7 +32,7 @@ def enrol(request, pk):
     if session is None or me is None:
         raise Http404
     try:
-        enrolment = services.enrol(request.user, me, session.pk, request.POST.get("note", ""))
+        enrolment = services.enrol(request.user, me, session, request.POST.get("note", ""))
     except (ValidationError, PermissionDenied) as error:
         messages.error(request, error_text(error))
     else:
