@@ -3,7 +3,6 @@
 import django_filters
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -13,7 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from portal.api_errors import as_api_error
-from portal.scoping import pegawai_of
+from portal.scoping import pegawai_of, pegawai_or_404
 
 from . import queries, services
 from .models import Enrolment, TrainingSession
@@ -161,9 +160,7 @@ class MeTrainingView(APIView):
     """My enrolments and my JP for the year."""
 
     def get(self, request):
-        me = pegawai_of(request.user)
-        if me is None:
-            raise Http404
+        me = pegawai_or_404(request.user)
         year = request.query_params.get("year", "")
         year = int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else timezone.localdate().year
         data = {"jp": queries.jp_summary(me, year), "enrolments": list(queries.my_enrolments(request.user)[:100])}

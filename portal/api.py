@@ -1,12 +1,11 @@
 import django_filters
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, viewsets
 
 from . import queries
 from .models import Pegawai
-from .scoping import pegawai_of
+from .scoping import pegawai_or_404
 from .serializers import MeSerializer, PegawaiSerializer
 
 
@@ -16,10 +15,7 @@ class MeView(generics.RetrieveAPIView):
     serializer_class = MeSerializer
 
     def get_object(self):
-        me = pegawai_of(self.request.user)
-        if me is None:
-            raise Http404
-        return me
+        return pegawai_or_404(self.request.user)
 
 
 class EmployeeFilter(django_filters.FilterSet):

@@ -3,6 +3,7 @@ which of them this user sees), so `templates/base.html` names no module."""
 
 from dataclasses import dataclass
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.utils.translation import gettext_lazy as _
 
@@ -81,16 +82,20 @@ def _as_list(found):
 def count_together(querysets) -> list[int]:
     """The row count of each queryset, all in one SELECT of scalar subqueries (SQLite and PostgreSQL both allow a
     SELECT without FROM)."""
-    if not querysets:
-        return []
-    parts, params = [], []
+    counts, parts, params = [0] * len(querysets), {}, []
     for n, queryset in enumerate(querysets):
-        sql, sql_params = queryset.order_by().values("pk").query.sql_with_params()
-        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS badge_{n})")
+        try:
+            sql, sql_params = queryset.order_by().values("pk").query.sql_with_params()
+        except EmptyResultSet:  # `.none()` or `pk__in=[]`: Django knows it is empty and writes no SQL for it
+            continue
+        parts[n] = f"(SELECT COUNT(*) FROM ({sql}) AS badge_{n})"
         params.extend(sql_params)
-    with connections[querysets[0].db].cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(parts), params)
-        return list(cursor.fetchone())
+    if parts:
+        with connections[querysets[0].db].cursor() as cursor:
+            cursor.execute("SELECT " + ", ".join(parts.values()), params)
+            for n, count in zip(parts, cursor.fetchone(), strict=True):
+                counts[n] = count
+    return counts
 
 
 def badge_counts(request) -> dict:

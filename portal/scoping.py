@@ -74,6 +74,14 @@ def pegawai_of(user):
     )
 
 
+def pegawai_or_404(user):
+    """The user's Pegawai, or 404: the pages of one's own records have nothing to show an account without one."""
+    me = pegawai_of(user)
+    if me is None:
+        raise Http404
+    return me
+
+
 def report_ids(pegawai, indirect=False):
     """IDs of the active direct (and optionally indirect) reports of a pegawai; one query per level."""
     found, frontier = set(), {pegawai.pk}

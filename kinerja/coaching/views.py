@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from kompetensi.models import MentoringProgramme
 from portal.forms import add_service_error
 from portal.page_helpers import paginate, query_string_without_page
-from portal.scoping import pegawai_of
+from portal.scoping import pegawai_or_404
 
 from . import permissions, queries, services
 from .forms import (
@@ -32,15 +32,8 @@ from .models import CoachingAction, CoachingCheckIn, CoachingPlan
 Status = CoachingPlan.Status
 
 
-def _me(request):
-    me = pegawai_of(request.user)
-    if me is None:
-        raise Http404
-    return me
-
-
 def _hr_instansi(request):
-    me = _me(request)
+    me = pegawai_or_404(request.user)
     if not permissions.can_manage(request.user, me.instansi_id):
         raise PermissionDenied
     return me.instansi_id

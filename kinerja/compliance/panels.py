@@ -12,13 +12,6 @@ from ..skp.models import PerformancePeriod
 from . import permissions, queries
 
 
-def _counts(querysets) -> list[int]:
-    """One counting round trip; a step whose deadline has not passed is 0 without asking."""
-    live = [queryset for queryset in querysets if not queryset.query.is_empty()]
-    counted = iter(count_together(live))
-    return [0 if queryset.query.is_empty() else next(counted) for queryset in querysets]
-
-
 @register_panel("kinerja-lateness", "kinerja/compliance/panel.html", order=17)
 def lateness_panel(request):
     me = pegawai_of(request.user)
@@ -33,5 +26,5 @@ def lateness_panel(request):
     reach = permissions.report_reach(request.user)
     if period is None or reach is None:
         return None
-    filers, approvals, ratings = _counts(queries.totals(period, timezone.localdate(), reach))
+    filers, approvals, ratings = count_together(queries.totals(period, timezone.localdate(), reach))
     return {"period": period, "filers": filers, "approvals": approvals, "ratings": ratings}

@@ -11,22 +11,15 @@ from django.views.decorators.http import require_POST
 
 from portal.forms import add_service_error
 from portal.page_helpers import paginate, query_string_without_page
-from portal.scoping import pegawai_of
+from portal.scoping import pegawai_or_404
 
 from . import evidence, permissions, queries, services
 from .forms import DecideForm, DecisionForm, ReasonForm
 from .models import CareerDecision
 
 
-def _me(request):
-    me = pegawai_of(request.user)
-    if me is None:
-        raise Http404
-    return me
-
-
 def _list_instansi(request):
-    me = _me(request)
+    me = pegawai_or_404(request.user)
     if not permissions.can_view_list(request.user, me.instansi_id):
         raise PermissionDenied
     return me.instansi_id
@@ -54,7 +47,7 @@ def decisions(request):
 
 
 def new(request):
-    me = _me(request)
+    me = pegawai_or_404(request.user)
     if not permissions.can_manage(request.user, me.instansi_id):
         raise PermissionDenied
     initial = {"nip": request.GET.get("nip", ""), "kind": request.GET.get("jenis", ""),
@@ -160,12 +153,12 @@ def decide(request, pk):
 
 
 def mine(request):
-    me = _me(request)
+    me = pegawai_or_404(request.user)
     return render(request, "kinerja/decisions/mine.html", {"page": paginate(request, queries.about(me))})
 
 
 def rewards(request):
-    me = _me(request)
+    me = pegawai_or_404(request.user)
     if not permissions.can_manage(request.user, me.instansi_id):
         raise PermissionDenied
     try:

@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from portal.models import Pegawai
-from portal.scoping import pegawai_of
+from portal.scoping import pegawai_or_404
 
 from ..skp.models import PerformancePeriod
 from . import permissions, queries
@@ -65,9 +65,9 @@ class PeerResultView(APIView):
         responses=PeerResultSerializer,
     )  # fmt: skip
     def get(self, request, employee_id):
-        me = pegawai_of(request.user)
+        pegawai_or_404(request.user)
         subject = Pegawai.objects.filter(pk=employee_id).first()
-        if me is None or subject is None or not permissions.can_see_results_of(request.user, subject):
+        if subject is None or not permissions.can_see_results_of(request.user, subject):
             raise Http404
         periods = PerformancePeriod.objects.filter(instansi_id=subject.instansi_id)
         year = request.query_params.get("period", "")

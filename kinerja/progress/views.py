@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from portal.files import serve_private_file
 from portal.page_helpers import error_text, paginate
-from portal.scoping import pegawai_of
+from portal.scoping import pegawai_of, pegawai_or_404
 
 from ..skp.views.helpers import is_autosave, not_saved, saved
 from . import permissions, queries, rules, services
@@ -68,9 +68,7 @@ def _save_entry(request, form, entry=None):
 
 def progress(request):
     """One short form at the top (the RHK of the last entry chosen, today's date), the recent days below."""
-    me = pegawai_of(request.user)
-    if me is None:
-        raise Http404
+    me = pegawai_or_404(request.user)
     rhk_list = list(queries.loggable_rhk(me))
     rhk_qs = queries.loggable_rhk(me)
     form = ProgressForm(request.POST or None, request.FILES or None, rhk_queryset=rhk_qs)

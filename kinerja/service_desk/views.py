@@ -14,7 +14,7 @@ from portal.exporting import spreadsheet_response
 from portal.files import serve_private_file
 from portal.forms import add_service_error
 from portal.page_helpers import paginate, query_string_without_page
-from portal.scoping import pegawai_of
+from portal.scoping import pegawai_or_404
 
 from ..decisions import evidence
 from . import permissions, queries, report, services
@@ -24,15 +24,8 @@ from .models import RequestDocument, ServiceRequest
 Status = ServiceRequest.Status
 
 
-def _me(request):
-    me = pegawai_of(request.user)
-    if me is None:
-        raise Http404
-    return me
-
-
 def _hr_instansi(request):
-    me = _me(request)
+    me = pegawai_or_404(request.user)
     if not permissions.can_manage(request.user, me.instansi_id):
         raise PermissionDenied
     return me.instansi
@@ -46,14 +39,14 @@ def _visible(request, pk):
 
 
 def mine(request):
-    me = _me(request)
+    me = pegawai_or_404(request.user)
     return render(request, "kinerja/service_desk/mine.html", {
         "page": paginate(request, queries.mine(me)), "today": queries.today_in(me.instansi),
     })  # fmt: skip
 
 
 def new(request):
-    me = _me(request)
+    me = pegawai_or_404(request.user)
     types = queries.types_for(me.instansi_id)
     chosen = next((t for t in types if str(t.pk) == request.GET.get("jenis", "")), None)
     if chosen is None:

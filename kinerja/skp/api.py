@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from portal.api_errors import service_errors
-from portal.scoping import pegawai_of
+from portal.scoping import pegawai_or_404
 
 from . import permissions, queries, services
 from .models import Iki, PerilakuExpectation, Rhk, Skp
@@ -71,9 +71,7 @@ class MeSkpView(APIView):
     """My SKP of the open performance period, with its RHK, IKI and Perilaku Kerja (404 when I have none yet)."""
 
     def get(self, request):
-        me = pegawai_of(request.user)
-        if me is None:
-            raise Http404
+        me = pegawai_or_404(request.user)
         skp = queries.my_skp(me, queries.open_period_for(me))
         if skp is None:
             raise exceptions.NotFound("Belum ada SKP pada periode kinerja yang berjalan.")

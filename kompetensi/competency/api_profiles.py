@@ -2,14 +2,13 @@
 scope (404 outside it): for each competency of the position's standard the required and confirmed level and the gap,
 plus the job-person match and its band."""
 
-from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from portal.models import Pegawai
-from portal.scoping import get_visible_or_404, pegawai_of
+from portal.scoping import get_visible_or_404, pegawai_or_404
 
 from . import queries
 
@@ -45,10 +44,7 @@ class MyCompetencyView(APIView):
     """My competency profile against the standard of my position."""
 
     def get(self, request):
-        me = pegawai_of(request.user)
-        if me is None:
-            raise Http404
-        return Response(CompetencyProfileSerializer(queries.profile_of(me)).data)
+        return Response(CompetencyProfileSerializer(queries.profile_of(pegawai_or_404(request.user))).data)
 
 
 @extend_schema(tags=["competency"], responses=CompetencyProfileSerializer)

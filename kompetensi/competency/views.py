@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from portal.files import serve_private_file
 from portal.forms import add_service_error
 from portal.models import Pegawai
-from portal.scoping import get_visible_or_404, pegawai_of
+from portal.scoping import get_visible_or_404, pegawai_or_404
 
 from ..permissions import may_approve_anything
 from . import permissions, queries, rules, services
@@ -55,9 +55,7 @@ def _profile_context(request, pegawai, *, own):
 
 
 def my_competency(request):
-    me = pegawai_of(request.user)
-    if me is None:
-        raise Http404
+    me = pegawai_or_404(request.user)
     return render(request, "kompetensi/competency/profile.html", _profile_context(request, me, own=True))
 
 
@@ -73,9 +71,7 @@ def employee_competency(request, pk):
 
 def competency_claim(request):
     """A self assessment or external learning claiming a level; it waits for the supervisor's verdict."""
-    me = pegawai_of(request.user)
-    if me is None:
-        raise Http404
+    me = pegawai_or_404(request.user)
     form = ClaimForm(
         request.POST or None, request.FILES or None, competencies=queries.claimable_competencies(me),
         initial={"competency": _chosen(request, me)},

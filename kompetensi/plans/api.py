@@ -8,7 +8,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from portal.scoping import pegawai_of
+from portal.scoping import pegawai_or_404
 
 from . import queries, rules
 
@@ -106,8 +106,7 @@ class MyPlanView(APIView):
     """My development plan of the current year (404 when I have none)."""
 
     def get(self, request):
-        me = pegawai_of(request.user)
-        plan = queries.plan_of(me, timezone.localdate().year) if me is not None else None
+        plan = queries.plan_of(pegawai_or_404(request.user), timezone.localdate().year)
         if plan is None:
             raise Http404
         frozen = plan.status == rules.COMPLETED and plan.snapshot is not None

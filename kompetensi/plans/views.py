@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from portal.db_router import reads_from_replica
 from portal.exporting import Sheet, spreadsheet_response
 from portal.forms import add_service_error
-from portal.scoping import get_visible_or_404, pegawai_of
+from portal.scoping import get_visible_or_404, pegawai_or_404
 
 from ..competency.queries import profile_of
 from ..models import DevelopmentPlan, PlanActivity, PlanGoal
@@ -29,9 +29,7 @@ def _year(request):
 
 
 def my_plan(request):
-    me = pegawai_of(request.user)
-    if me is None:
-        raise Http404
+    me = pegawai_or_404(request.user)
     year = _year(request)
     plan = queries.plan_of(me, year)
     if plan is not None:

@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 
-from portal.scoping import pegawai_of
+from portal.scoping import pegawai_or_404
 
 from .. import fragments, permissions, queries
 from ..models import TrainingCatalogPage, TrainingSession
@@ -68,8 +68,8 @@ def course_context(request, course):
 
 def catalogue_home(request):
     """/pelatihan/: the catalogue of the user's own instansi."""
-    me = pegawai_of(request.user)
-    catalog = TrainingCatalogPage.objects.live().filter(instansi_id=me.instansi_id).first() if me is not None else None
+    me = pegawai_or_404(request.user)
+    catalog = TrainingCatalogPage.objects.live().filter(instansi_id=me.instansi_id).first()
     if catalog is None:
         raise Http404
     return redirect(catalog.url)

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from portal.files import serve_private_file
 from portal.forms import add_service_error
-from portal.scoping import pegawai_of
+from portal.scoping import pegawai_or_404
 
 from .. import certificates, ical, permissions, queries, services
 from ..forms import EvaluationForm, ExternalLearningForm
@@ -27,9 +27,9 @@ from .helpers import error_text, paginate, redirect_back
 
 @require_POST
 def enrol(request, pk):
+    me = pegawai_or_404(request.user)
     session = queries.session_for_user_or_none(request.user, pk)
-    me = pegawai_of(request.user)
-    if session is None or me is None:
+    if session is None:
         raise Http404
     try:
         enrolment = services.enrol(request.user, me, session, request.POST.get("note", ""))
@@ -69,9 +69,7 @@ def _own_or_managed_enrolment(request, pk):
 
 
 def my_learning(request):
-    me = pegawai_of(request.user)
-    if me is None:
-        raise Http404
+    me = pegawai_or_404(request.user)
     year = request.GET.get("tahun", "")
     year = int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else timezone.localdate().year
     feed = CalendarFeed.objects.filter(user=request.user).first()
@@ -100,8 +98,7 @@ def calendar_feed_create(request):
 
 
 def external_new(request):
-    if pegawai_of(request.user) is None:
-        raise Http404
+    pegawai_or_404(request.user)
     form = ExternalLearningForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:

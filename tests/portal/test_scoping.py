@@ -1,7 +1,8 @@
 import pytest
+from django.http import Http404
 
 from portal.models import Pegawai
-from portal.scoping import scope_for, visible_pegawai
+from portal.scoping import pegawai_or_404, scope_for, visible_pegawai
 
 
 def names(user, **kwargs):
@@ -44,3 +45,9 @@ def test_inactive_reports_are_not_supervised(org):
     org.rekan.is_active = False
     org.rekan.save()
     assert names(org.atasan.user) == {"atasan", "pegawai"}
+
+
+def test_pegawai_or_404_answers_404_for_an_account_without_pegawai(org):
+    assert pegawai_or_404(org.sdm.user) == org.sdm
+    with pytest.raises(Http404):
+        pegawai_or_404(org.superadmin)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.forms import add_service_error
-from portal.scoping import pegawai_of
+from portal.scoping import pegawai_or_404
 
 from .. import permissions, queries, services, start_sources
 from ..forms import DetailsForm, ExpectationForm, IkiForm, ReasonForm, RhkForm, StartForm
@@ -18,16 +18,9 @@ from ..models import Iki, Rhk, Skp
 from .helpers import error_text, is_autosave, not_saved, saved
 
 
-def _me(request):
-    me = pegawai_of(request.user)
-    if me is None:
-        raise Http404
-    return me
-
-
 def my_skp(request):
     """My SKP of the open period, or how to start it (or why I cannot yet)."""
-    me = _me(request)
+    me = pegawai_or_404(request.user)
     period = queries.open_period_for(me)
     skp = queries.my_skp(me, period)
     if skp is not None:
@@ -52,7 +45,7 @@ def my_skp(request):
 
 @require_POST
 def start(request):
-    me = _me(request)
+    me = pegawai_or_404(request.user)
     period = queries.open_period_for(me)
     if period is None:
         messages.error(request, _("Periode kinerja belum dibuka oleh Admin SDM instansi Anda."))
