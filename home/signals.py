@@ -7,8 +7,10 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from portal import frame
+
 from . import editorial, queries, services
-from .models import HomePage, PolicyIndexPage
+from .models import AudienceRule, HomePage, PolicyIndexPage
 
 
 @receiver(page_published)
@@ -47,3 +49,12 @@ def on_titles_or_visibility_changed(sender, **kwargs):
 def on_page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
         queries.forget_vocabularies()
+
+
+@receiver(post_save, sender=AudienceRule)
+@receiver(post_delete, sender=AudienceRule)
+def on_audience_changed(sender, raw=False, **kwargs):
+    # who may view a page is kept in each user's frame (privacy.can_view): a rule saved apart from its page's own
+    # save (a script, a bulk edit) must still reach them
+    if not raw:
+        frame.forget_shared()

@@ -98,9 +98,10 @@ def site_for(request, find):
     return site
 
 
-def shared_value(name, compute):
+def shared_value(name, compute, keep_none=True):
     """A value that is the same for everyone and changes only with the shared content (e.g. the view restrictions
-    above a page), computed once until the shared token is drawn again."""
+    above a page), computed once until the shared token is drawn again. `keep_none=False` when None is the answer
+    to input anyone can vary (a path that leads nowhere), which must not fill the cache."""
     shared = cache.get(_SHARED)
     if shared is None:
         return compute()
@@ -108,7 +109,8 @@ def shared_value(name, compute):
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = compute()
-        cache.set(key, value, TTL)
+        if value is not None or keep_none:
+            cache.set(key, value, TTL)
     return value
 
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework.views import APIView
 
-from . import roles
+from . import request_memo, roles
 from .admin_scoping import admin_object_guards
 from .scoping import can_access_admin, pegawai_of
 
@@ -98,4 +98,8 @@ class CachedSiteMiddleware:
         from .frame import site_for
 
         request._wagtail_site = site_for(request, Site._find_for_request)
-        return self.get_response(request)
+        token = request_memo.start()
+        try:
+            return self.get_response(request)
+        finally:
+            request_memo.end(token)

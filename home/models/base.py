@@ -1,3 +1,5 @@
+import hashlib
+
 from django.core.exceptions import PermissionDenied
 from django.core.validators import RegexValidator
 from django.db import models
@@ -10,8 +12,9 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.models import Orderable, Page, PageViewRestriction, Site
 
+from portal import request_memo
 from portal.dashboard import render_panels
 from portal.frame import remember, shared_value
 from portal.page_context import page_context
@@ -34,7 +37,17 @@ class CachedViewRestrictions:
         return cached
 
 
-class BasePage(CachedViewRestrictions, Page):
+class RootPathsOncePerRequest:
+    """A page's `url` without the request (`{{ page.url }}` in a template loop) makes Wagtail read the site root
+    paths from the cache for every page: read them once per request instead."""
+
+    def _get_site_root_paths(self, request=None):
+        if request is None:
+            return request_memo.once("site_root_paths", Site.get_site_root_paths)
+        return super()._get_site_root_paths(request)
+
+
+class BasePage(RootPathsOncePerRequest, CachedViewRestrictions, Page):
     """Base of every page on the intranet. `visible_to(user)` is the privacy-aware queryset that listings,
     menus, search and the dashboard use, so they never show a page (not even its title) the user may not view.
     The rules live in home.models.privacy: Wagtail view restrictions, the user's instansi subtree and the
@@ -75,15 +88,23 @@ class PortalRootPage(CachedViewRestrictions, Page):
         walk would after reaching it. Unpublished pages on the way are passed through, as Wagtail does."""
         if not path_components:
             return super().route(request, path_components)
+        path = "/".join(path_components)
+        # the page itself (specific) is kept with the shared content, which every page save draws again: a page
+        # view then asks the database nothing to find its page
+        key = f"route:{self.pk}:{path if len(path) < 200 else hashlib.sha256(path.encode()).hexdigest()}"
+        found = shared_value(key, lambda: self._deepest_page(path_components), keep_none=False)
+        if found is None:
+            raise Http404
+        return found.route(request, path_components[found.depth - self.depth :])
+
+    def _deepest_page(self, path_components):
         prefixes = [f"{self.url_path}{'/'.join(path_components[:n])}/" for n in range(1, len(path_components) + 1)]
         found = (
             Page.objects.filter(url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth)
             .order_by("-depth")
             .first()
         )
-        if found is None:
-            raise Http404
-        return found.specific.route(request, path_components[found.depth - self.depth :])
+        return found.specific if found is not None else None
 
     def serve(self, request, *args, **kwargs):
         me = pegawai_of(request.user)

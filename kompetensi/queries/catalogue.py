@@ -184,26 +184,35 @@ def _catalogue_facets(catalog):
 
 
 def my_active_enrolments(user, session_ids):
-    """{session_id: enrolment} of the user's own live enrolments among these sessions (one query); a waitlisted
-    one carries `waitlist_position`, its place in the queue the seats are given from."""
+    """{session_id: enrolment} of the user's own live enrolments among these sessions; a waitlisted one carries
+    `waitlist_position`, its place in the queue the seats are given from. One query, and a second only when one of
+    them is waitlisted (most are not, and the position's subquery costs more to build than the rest of the page's)."""
     me = pegawai_of(user)
     if me is None or not session_ids:
         return {}
-    ahead = Enrolment.objects.filter(session_id=OuterRef("session_id"), status=S.WAITLISTED).filter(
-        Q(status_changed_at__lt=OuterRef("status_changed_at"))
-        | Q(status_changed_at=OuterRef("status_changed_at"), pk__lte=OuterRef("pk"))
-    )
-    mine = (
-        Enrolment.objects.filter(pegawai=me, session_id__in=session_ids)
-        .exclude(status__in=rules.CLOSED_STATES)
-        .annotate(
-            waitlist_position=Subquery(
+    mine = {
+        e.session_id: e
+        for e in Enrolment.objects.filter(pegawai=me, session_id__in=session_ids).exclude(
+            status__in=rules.CLOSED_STATES
+        )
+    }
+    waiting = [e for e in mine.values() if e.status == S.WAITLISTED]
+    for e in waiting:
+        e.waitlist_position = None
+    if waiting:
+        ahead = Enrolment.objects.filter(session_id=OuterRef("session_id"), status=S.WAITLISTED).filter(
+            Q(status_changed_at__lt=OuterRef("status_changed_at"))
+            | Q(status_changed_at=OuterRef("status_changed_at"), pk__lte=OuterRef("pk"))
+        )
+        positions = Enrolment.objects.filter(pk__in=[e.pk for e in waiting]).annotate(
+            position=Subquery(
                 ahead.order_by().values("session_id").annotate(n=Count("pk")).values("n"),
                 output_field=IntegerField(),
             )
         )
-    )
-    return {e.session_id: e for e in mine}
+        for session_id, position in positions.values_list("session_id", "position"):
+            mine[session_id].waitlist_position = position
+    return mine
 
 
 def sessions_open_from_other_instansi(user, now=None, limit=10, filters=None):
