@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/12")
 MARKER = "bench/run.py employees="
+SECTIONS = ("pages", "hr", "throughput", "enrolment", "weight")
 # the aims of issue 9
 AIM_QUERIES, AIM_P50, AIM_P95, AIM_HR_P95, AIM_RATIO, AIM_ENROL = 12, 15.0, 30.0, 100.0, 0.15, 300.0
 AIM_FIRST_KB, AIM_REPEAT_KB = 200, 30
@@ -111,12 +112,12 @@ def flush_redis():
 # --- server ----------------------------------------------------------------------------------------------------------
 
 
-def start_gunicorn(port):
+def start_gunicorn(port, workers=2):
     with socket.socket() as probe:
         if probe.connect_ex(("127.0.0.1", port)) == 0:
             sys.exit(f"port {port} is taken: another server would answer instead of ours (--port)")
     server = subprocess.Popen(
-        [str(BIN / "gunicorn"), "portal.wsgi:application", "-w", "2", "-b", f"127.0.0.1:{port}"]
+        [str(BIN / "gunicorn"), "portal.wsgi:application", "-w", str(workers), "-b", f"127.0.0.1:{port}"]
         + ["--log-level", "warning"],
         cwd=ROOT,
     )
@@ -284,7 +285,21 @@ def main():
     parser.add_argument("--samples", type=int, default=200, help="requests per page for p50/p95 (default 200)")
     parser.add_argument("--seconds", type=int, default=10, help="length of each wrk run (default 10)")
     parser.add_argument("--port", type=int, default=8901)
+    parser.add_argument(
+        "--only",
+        default=",".join(SECTIONS),
+        help=f"comma-separated sections to measure, of {', '.join(SECTIONS)} (default all)",
+    )
+    parser.add_argument(
+        "--enrol-workers",
+        type=int,
+        default=0,
+        help="also measure enrolment on a gunicorn with this many sync workers (e.g. 2 per core + 1, as deployed)",
+    )
     args = parser.parse_args()
+    only = set(args.only.split(","))
+    if only - set(SECTIONS):
+        sys.exit(f"unknown sections: {', '.join(sorted(only - set(SECTIONS)))}")
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         sys.exit(
             "DATABASE_URL must name a PostgreSQL database, e.g. postgres://postgres@127.0.0.1:5432/lentera_bench_run"
@@ -337,7 +352,7 @@ def main():
                 "—",
             )
         )
-        for label, path, user in employee:
+        for label, path, user in employee if "pages" in only else ():
             client, cookie = logged_in(user)
             queries = count_queries(client, path)
             p50, p95 = latency(base, path, cookie, args.samples)
@@ -350,7 +365,7 @@ def main():
                     " · ".join(verdict(ok) for ok in (queries <= AIM_QUERIES, p50 < AIM_P50, p95 < AIM_P95)),
                 )
             )
-        for label, path, user in hr:
+        for label, path, user in hr if "hr" in only else ():
             client, cookie = logged_in(user)
             queries = count_queries(client, path)
             p50, p95 = latency(base, path, cookie, args.samples)
@@ -363,41 +378,47 @@ def main():
                     verdict(p95 < AIM_HR_P95),
                 )
             )
-        catalogue_path = employee[1][1]
-        _client, cookie = logged_in(get_user_model().objects.get(username="pegawai.gorontalo"))
-        catalogue_rps, catalogue_bad = wrk(base + catalogue_path, args.seconds, cookie=cookie)
-        bare_rps, bare_bad = wrk(base + "/_bench/bare/", args.seconds)
-        ratio = catalogue_rps / bare_rps
-        log(f"catalogue {catalogue_rps:.1f}/s ({catalogue_bad} non-2xx), bare {bare_rps:.1f}/s ({bare_bad} non-2xx)")
-        rows.append(
-            (
-                "Catalogue throughput / bare view, 16 connections",
-                f"{catalogue_rps:.1f} / {bare_rps:.1f} requests/s = **{ratio:.3f}**"
-                + (f" ({catalogue_bad + bare_bad} non-2xx)" if catalogue_bad or bare_bad else ""),
-                f"ratio ≥ {AIM_RATIO}",
-                verdict(ratio >= AIM_RATIO and not catalogue_bad and not bare_bad),
+        if "throughput" in only:
+            catalogue_path = employee[1][1]
+            _client, cookie = logged_in(get_user_model().objects.get(username="pegawai.gorontalo"))
+            catalogue_rps, catalogue_bad = wrk(base + catalogue_path, args.seconds, cookie=cookie)
+            bare_rps, bare_bad = wrk(base + "/_bench/bare/", args.seconds)
+            ratio = catalogue_rps / bare_rps
+            log(
+                f"catalogue {catalogue_rps:.1f}/s ({catalogue_bad} non-2xx), bare {bare_rps:.1f}/s ({bare_bad} non-2xx)"
             )
-        )
-        enrol = enrolment(base, args.seconds)
-        log(f"enrolment: {enrol['statuses']}, answered {enrol['answered']}, refused {enrol['refused']}")
-        rows.append(
-            (
-                "Enrolment, 200 concurrent clients on one session",
-                f"{enrol['ok_per_s']:.1f}/s answered within {args.seconds} s ({enrol['refused']} refused); "
-                f"{enrol['enrolments']} written once the queue drained ({enrol['enrolments_per_s']}/s); "
-                f"overbooked by {enrol['overbooked_by']}, seat counter {'right' if enrol['counter_ok'] else 'WRONG'}",
-                f"≥ {AIM_ENROL:.0f}/s, none overbooked",
-                verdict(enrol["ok_per_s"] >= AIM_ENROL)
-                + " · "
-                + verdict(enrol["overbooked_by"] == 0 and enrol["counter_ok"]),
+            rows.append(
+                (
+                    "Catalogue throughput / bare view, 16 connections",
+                    f"{catalogue_rps:.1f} / {bare_rps:.1f} requests/s = **{ratio:.3f}**"
+                    + (f" ({catalogue_bad + bare_bad} non-2xx)" if catalogue_bad or bare_bad else ""),
+                    f"ratio ≥ {AIM_RATIO}",
+                    verdict(ratio >= AIM_RATIO and not catalogue_bad and not bare_bad),
+                )
             )
-        )
-        weights = page_weight()
+        if "enrolment" in only:
+            enrol = enrolment(base, args.seconds)
+            log(f"enrolment: {enrol['statuses']}, answered {enrol['answered']}, refused {enrol['refused']}")
+            rows.append(enrolment_row(enrol, args.seconds, ", gunicorn with 2 workers"))
+        if "enrolment" in only and args.enrol_workers:
+            stop(server)
+            server = start_gunicorn(args.port, args.enrol_workers)
+            enrol = enrolment(base, args.seconds)
+            log(f"enrolment ({args.enrol_workers} workers): {enrol['statuses']}, answered {enrol['answered']}")
+            rows.append(enrolment_row(enrol, args.seconds, f", gunicorn with {args.enrol_workers} workers"))
+        weights = page_weight() if "weight" in only else []
     finally:
         stop(server)
         flush_redis()
+    if weights:
+        rows.extend(weight_rows(weights))
+    finish(rows, args, started_at, load_start, data, build_seconds, connection)
+
+
+def weight_rows(weights):
     first = max(weights, key=lambda row: row[4])
     repeat = max(weights, key=lambda row: row[5])
+    rows = []
     rows.append(
         (
             "Page weight, first visit (heaviest of " + ", ".join(f"`{row[0]}`" for row in weights) + ")",
@@ -414,7 +435,21 @@ def main():
             verdict(repeat[5] < AIM_REPEAT_KB * 1024),
         )
     )
+    return rows
 
+
+def enrolment_row(enrol, seconds, server):
+    return (
+        f"Enrolment, 200 concurrent clients on one session{server}",
+        f"{enrol['ok_per_s']:.1f}/s answered within {seconds} s ({enrol['refused']} refused); "
+        f"{enrol['enrolments']} written once the queue drained ({enrol['enrolments_per_s']}/s); "
+        f"overbooked by {enrol['overbooked_by']}, seat counter {'right' if enrol['counter_ok'] else 'WRONG'}",
+        f"≥ {AIM_ENROL:.0f}/s, none overbooked",
+        verdict(enrol["ok_per_s"] >= AIM_ENROL) + " · " + verdict(enrol["overbooked_by"] == 0 and enrol["counter_ok"]),
+    )
+
+
+def finish(rows, args, started_at, load_start, data, build_seconds, connection):
     load_end = load()
     command = "bench/run.py " + " ".join(shlex.quote(a) for a in sys.argv[1:])
     print(f"Run {started_at:%Y-%m-%d %H:%M} UTC: `{command.strip()}` on `{connection.settings_dict['NAME']}`.")
