@@ -3,10 +3,12 @@
 from django.utils import timezone
 
 from portal.dashboard import register_panel
+from portal.frame_fragments import shared_key
 from portal.scoping import pegawai_of
 
 from . import queries
 from .models import NewsPage, filter_visible
+from .models.privacy import privacy_context
 
 
 @register_panel("required_reading", "home/panels/required_reading.html", order=15)
@@ -16,7 +18,16 @@ def required_reading_panel(request):
     return {"requirements": queries.outstanding_reading(request.user), "today": timezone.localdate()}
 
 
-@register_panel("news", "home/panels/news.html", order=30)
+def _news_key(request):
+    home = queries.my_home(request.user)
+    if home is None:
+        return None
+    # the same news for everyone of one instansi who may see the same pages, until a page is published again
+    privacy = privacy_context(request.user).key
+    return shared_key(request.user, "news-panel", request.get_host(), home.pk, privacy, timezone.localdate())
+
+
+@register_panel("news", "home/panels/news.html", order=30, cache_key=_news_key)
 def news_panel(request):
     home = queries.my_home(request.user)
     if home is None:

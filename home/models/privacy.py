@@ -39,6 +39,11 @@ class PrivacyContext:
     skip_audience: bool
     audience_q: Q  # on AudienceRule: the rules that match the user
 
+    @property
+    def key(self):
+        """The same for every user who may see the same pages: part of the key of a fragment listing pages."""
+        return repr((self.hidden_paths, self.skip_audience, str(self.audience_q)))
+
 
 def audience_q_for(user):
     """Q on AudienceRule keeping the rules that match this user."""

@@ -120,3 +120,28 @@ def test_a_portal_settings_edit_shows_on_the_next_request(intranet, org, login):
     settings.footer_text = "Teks kaki yang baru."
     settings.save()
     assert "Teks kaki yang baru." in _html(client, "/notifikasi/")
+
+
+def _news(intranet, title, rules=()):
+    from datetime import date
+
+    from home.models import AudienceRule, NewsPage
+
+    from .builders import add
+
+    page = NewsPage(title=title, date=date(2026, 11, 30))
+    page.audience_rules = [AudienceRule(**rule) for rule in rules]
+    return add(intranet.gorontalo.news, page)
+
+
+def test_news_panel_is_shared_by_who_may_see_the_same_and_follows_publishing(intranet, org, login):
+    _news(intranet, "Apel pagi Senin")
+    _news(intranet, "Rapat khusus Kominfo", rules=[{"unit": org.kominfo}])
+    home = intranet.gorontalo.home.url
+    # the content editor (who sees every audience) fills the cache first; an employee of BKD must not get their panel
+    assert "Rapat khusus Kominfo" in _html(login(org.konten), home)
+    client = login(org.pegawai)
+    html = _html(client, home)
+    assert "Apel pagi Senin" in html and "Rapat khusus Kominfo" not in html
+    _news(intranet, "Libur cuti bersama")
+    assert "Libur cuti bersama" in _html(client, home)
