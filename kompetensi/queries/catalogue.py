@@ -1,12 +1,15 @@
 """The catalogue: courses with their open sessions and facets, the 'fits my gaps' hook."""
 
-from dataclasses import dataclass, replace
+import uuid
+from dataclasses import astuple, dataclass, replace
 from datetime import date, datetime
 
 from django.core.cache import cache
 from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
+from home.models.privacy import privacy_context
+from portal.frame_fragments import shared_key
 from portal.permissions import is_superadmin
 from portal.registry import Registry
 from portal.scoping import pegawai_of
@@ -137,17 +140,69 @@ def catalogue_courses(user, catalog, filters, now=None):
     if "gap_fit" in courses.query.annotations:
         ordering.insert(0, F("gap_fit").desc(nulls_last=True))
     return (
-        courses.annotate(next_start=Subquery(next_start))
-        .order_by(*ordering)
-        .prefetch_related(
-            Prefetch(
-                "sessions",
-                queryset=TrainingSession.objects.filter(end_at__gte=now)
-                .select_related("instansi")
-                .order_by("start_at", "pk"),
-                to_attr="upcoming_sessions",
-            ),
-        )
+        courses.annotate(next_start=Subquery(next_start)).order_by(*ordering).prefetch_related(_upcoming_sessions(now))
+    )
+
+
+# --- the listing kept a minute ------------------------------------------------------------------------------------
+# Which courses a catalogue lists, and in what order, is the same for everyone who may see the same pages: the ids
+# are kept LISTING_TTL seconds under a key of the catalogue, the filters, the viewer's privacy class, the content
+# token (publishing) and the sessions token (a session added, edited or deleted). What is left to time (a session
+# starting, a window closing, the last seat taken under "Masih ada kursi") shows within that minute; each card's
+# seats, window and the viewer's own status are read on every request.
+LISTING_TTL = 60
+_SESSIONS_TOKEN = "kompetensi:sessions-token"
+
+
+def forget_listings():
+    cache.set(_SESSIONS_TOKEN, uuid.uuid4().hex, None)
+
+
+def _listing_key(user, kind, *parts):
+    token = cache.get(_SESSIONS_TOKEN)
+    if token is None:
+        cache.add(_SESSIONS_TOKEN, uuid.uuid4().hex, None)
+        token = cache.get(_SESSIONS_TOKEN, "")
+    privacy = (getattr(user, "is_superuser", False), privacy_context(user).key)
+    return shared_key(user, kind, token, privacy, *parts)
+
+
+def _kept_ids(key, queryset):
+    ids = cache.get(key)
+    if ids is None:
+        ids = list(queryset.values_list("pk", flat=True))
+        cache.set(key, ids, LISTING_TTL)
+    return ids
+
+
+def catalogue_listing(user, catalog, filters, now=None):
+    """The ids of `catalogue_courses`, in order, kept for a minute; None when the filters are personal ("fits my
+    gaps"), which the caller then reads itself."""
+    if filters.gaps:
+        return None
+    key = _listing_key(user, "catalogue-ids", catalog.pk, astuple(filters))
+    return _kept_ids(key, catalogue_courses(user, catalog, filters, now))
+
+
+def courses_in_order(ids, now=None):
+    """The courses of these ids, in this order, with their sessions still to come as `upcoming_sessions`: what a
+    catalogue card shows (two queries)."""
+    now = now or timezone.now()
+    courses = (
+        CoursePage.objects.filter(pk__in=ids)
+        .select_related("bentuk")
+        .defer("description", "objectives")
+        .prefetch_related(_upcoming_sessions(now))
+    )
+    by_pk = {course.pk: course for course in courses}
+    return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
+def _upcoming_sessions(now):
+    return Prefetch(
+        "sessions",
+        queryset=TrainingSession.objects.filter(end_at__gte=now).select_related("instansi").order_by("start_at", "pk"),
+        to_attr="upcoming_sessions",
     )
 
 
@@ -217,16 +272,13 @@ def my_active_enrolments(user, session_ids):
 
 def sessions_open_from_other_instansi(user, now=None, limit=10, filters=None):
     """Sessions of other instansi open to the user's, filtered like the catalogue's courses when `filters` are
-    given (the course filters on their course, month and open seats on the session itself)."""
+    given (the course filters on their course, month and open seats on the session itself). Which ones is kept a
+    minute like the catalogue's listing, unless the filters are personal."""
     now = now or timezone.now()
     me = pegawai_of(user)
-    qs = (
-        TrainingSession.objects.filter(
-            open_to_other_instansi=True, enrol_closes_at__gt=now, start_at__gt=now, course__live=True
-        )
-        .select_related("course", "instansi")
-        .order_by("start_at", "pk")
-    )
+    qs = TrainingSession.objects.filter(
+        open_to_other_instansi=True, enrol_closes_at__gt=now, start_at__gt=now, course__live=True
+    ).order_by("start_at", "pk")
     if me is not None:
         qs = qs.exclude(instansi_id=me.instansi_id)
     if filters is not None:
@@ -236,7 +288,13 @@ def sessions_open_from_other_instansi(user, now=None, limit=10, filters=None):
             qs = qs.filter(pk__in=_month_sessions(filters).values("pk"))
         if filters.open_seats:
             qs = qs.filter(pk__in=open_seat_sessions(now).values("pk"))
-    return list(qs[:limit])
+    qs = qs[:limit]
+    if filters is not None and filters.gaps:
+        return list(qs.select_related("course", "instansi"))
+    key = _listing_key(user, "other-instansi-ids", me and me.instansi_id, limit, filters and astuple(filters))
+    ids = _kept_ids(key, qs)
+    by_pk = TrainingSession.objects.select_related("course", "instansi").in_bulk(ids)
+    return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
 def course_sessions(course, now=None):

@@ -18,8 +18,13 @@ from .helpers import paginate, query_string_without_page
 
 def catalogue_context(request, catalog):
     filters = queries.CatalogueFilters.from_querydict(request.GET)
-    page = paginate(request, queries.catalogue_courses(request.user, catalog, filters), 12)
     now = timezone.now()
+    ids = queries.catalogue_listing(request.user, catalog, filters, now)
+    if ids is None:
+        page = paginate(request, queries.catalogue_courses(request.user, catalog, filters, now), 12)
+    else:
+        page = paginate(request, ids, 12)
+        page.object_list = queries.courses_in_order(page.object_list, now)
     other_sessions = queries.sessions_open_from_other_instansi(request.user, now, limit=6, filters=filters)
     session_ids = [s.pk for course in page for s in course.upcoming_sessions] + [s.pk for s in other_sessions]
     today = timezone.localdate()

@@ -104,3 +104,50 @@ def test_a_new_revision_of_the_course_body_shows_on_the_course_page(training, or
     _publish(training.course, description="<p>Deskripsi baru.</p>")
     html = _html(client, training.course.url)
     assert "Deskripsi baru." in html and "Deskripsi lama." not in html
+
+
+# --- the listing kept a minute (kompetensi.queries.catalogue_listing) ------------------------------------------------
+
+
+def _titles(html):
+    import re
+
+    return re.findall(r'<h2><a href="[^"]+">([^<]+)</a></h2>', html)
+
+
+def test_a_session_added_lists_its_course_under_its_kind_at_once(training, org, login):
+    from .conftest import make_session
+
+    client = login(org.pegawai)
+    course = make_course(training.catalog, title="Lokakarya Rencana Aksi")
+    url = training.catalog.url + "?jenis=workshop"
+    assert "Lokakarya Rencana Aksi" not in _titles(_html(client, url))
+    make_session(course, kind="workshop")
+    assert "Lokakarya Rencana Aksi" in _titles(_html(client, url))
+
+
+def test_a_course_published_or_unpublished_changes_the_listing_at_once(training, org, login):
+    client = login(org.pegawai)
+    before = _titles(_html(client, training.catalog.url))
+    course = make_course(training.catalog, title="Etika Birokrasi")
+    assert "Etika Birokrasi" in _titles(_html(client, training.catalog.url))
+    CoursePage.objects.get(pk=course.pk).unpublish()
+    assert _titles(_html(client, training.catalog.url)) == before
+
+
+def test_a_listing_kept_for_one_audience_is_never_shown_to_another(training, org, login):
+    from home.models import AudienceRule
+
+    course = make_course(training.catalog, title="Khusus Kominfo")
+    AudienceRule.objects.create(page=course, unit=org.kominfo)
+    # the content editor sees every audience and fills the kept listing first
+    assert "Khusus Kominfo" in _titles(_html(login(org.konten), training.catalog.url))
+    assert "Khusus Kominfo" not in _titles(_html(login(org.pegawai), training.catalog.url))
+    superuser = org.pegawai.user.__class__.objects.create_superuser("super-uji", password="x-Lentera-2026")
+    from django.test import Client
+
+    client = Client()
+    client.force_login(superuser)
+    # and the other way round: what a superuser may see is kept apart from everyone else's
+    assert "Khusus Kominfo" in _titles(_html(client, training.catalog.url))
+    assert "Khusus Kominfo" not in _titles(_html(login(org.rekan), training.catalog.url))

@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from kompetensi import services
 from kompetensi.models import BentukPengembangan, JPEntry, KonversiJP, SessionMaterial, TrainingSession
@@ -47,6 +48,8 @@ def test_completion_counts_workshop_jp_by_the_conversion_rule(org, training, kin
     session, enrolments = running_session(org, training, [org.pegawai], kind=kind)
     # days are counted in the instansi's time zone: start at 08:00 there so that 6 hours never cross midnight
     start = local_time(session.start_at, session).replace(hour=8, minute=0, second=0)
+    if start > timezone.now():  # after 16:00 UTC it is already the next day in WITA: yesterday's 08:00 has begun
+        start -= timedelta(days=1)
     TrainingSession.objects.filter(pk=session.pk).update(
         start_at=start, end_at=start + timedelta(days=days - 1, hours=6)
     )
