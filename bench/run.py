@@ -176,7 +176,8 @@ def employee_pages():
     requirement = ReadingRequirement.objects.filter(instansi=instansi, active=True).order_by("page_id").first()
     user = pegawai.user
     employee = [
-        (f"Home (`/` → `{home.url}`: redirect + page)", "/", user),
+        # "Beranda" and the brand link here directly; "/" (a redirect to it) is only reached after logging in
+        (f"Home `{home.url}`", home.url, user),
         (f"Catalogue `{catalog.url}` ({catalog.get_children().count()} courses)", catalog.url, user),
         ("Catalogue, form + open seats filter", f"{catalog.url}?bentuk=pelatihan_teknis&kursi=1", user),
         (f"Course page ({course.n} sessions)", course.url, user),

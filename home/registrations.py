@@ -4,13 +4,14 @@ from django.utils.translation import gettext_lazy as _
 
 from portal import roles
 from portal.beat import register_beat
-from portal.navigation import register_chrome, register_nav
+from portal.navigation import register_chrome, register_home_link, register_nav
 from portal.onboarding import onboarding_steps
 from portal.search_types import register_search_type
 
 from . import admin_guards, editorial, notice_kinds, page_contexts, panels, team  # noqa: F401  (they register themselves)
 from .collections import ensure_instansi_collection
 from .models import ContentPage, NewsPage, PolicyPage, SocialisationPage
+from .models.base import home_url
 
 roles.register(
     "home",
@@ -56,3 +57,6 @@ def give_collection(*, instansi, actor=None):
 @onboarding_steps.register("home", order=20)
 def give_home_page(*, instansi, actor=None):
     editorial.home_for_new_instansi(instansi, actor=actor)
+
+
+register_home_link(home_url)

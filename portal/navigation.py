@@ -61,6 +61,22 @@ def chrome_templates():
     return slots
 
 
+# Where "Beranda" and the brand lead: the intranet module registers a function (user) -> the url of the user's own
+# home page, so that the link goes there at once instead of through "/" and a redirect (a round trip more on a weak
+# connection); "/" until one is registered or when it has none for the user.
+home_links = Registry("home link")
+
+
+def register_home_link(function):
+    home_links.add("home", function)
+    return function
+
+
+def home_link(user):
+    function = home_links.get("home")
+    return (function(user) if function is not None else None) or "/"
+
+
 # Live counts shown in menu entries (e.g. requests waiting for approval): the menu is cached per user (base.html's
 # user_fragment), so each count a nav template shows is registered here and goes into the menu's key. A badge is a
 # function (request) -> the querysets whose rows it counts (none, one, or several summed); every badge of a request

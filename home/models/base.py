@@ -72,6 +72,19 @@ class BasePage(RootPathsOncePerRequest, CachedViewRestrictions, Page):
         return super().serve(request, *args, **kwargs)
 
 
+def home_url(user):
+    """The url of the home page of the user's instansi (None without one), kept in their frame."""
+    me = pegawai_of(user)
+    if me is None:
+        return None
+
+    def find():
+        home = HomePage.objects.live().filter(instansi_id=me.instansi_id).first()
+        return home.url if home is not None else None
+
+    return remember(user, "home_url", find)
+
+
 class PortalRootPage(CachedViewRestrictions, Page):
     """Root of the default site: sends each employee to the home page of their own instansi."""
 
@@ -109,12 +122,7 @@ class PortalRootPage(CachedViewRestrictions, Page):
     def serve(self, request, *args, **kwargs):
         me = pegawai_of(request.user)
         if me is not None:
-
-            def home_url():
-                home = HomePage.objects.live().filter(instansi_id=me.instansi_id).first()
-                return home.url if home is not None else None
-
-            url = remember(request.user, "home_url", home_url)
+            url = home_url(request.user)
             if url is not None:
                 return redirect(url)
         homes = filter_visible(HomePage.objects.live(), request.user).select_related("instansi").order_by("title")

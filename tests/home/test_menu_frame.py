@@ -31,3 +31,13 @@ def test_menu_follows_publishing_and_restrictions(org, intranet, login):
     assert "Layanan Kepegawaian" in _menu(client)
     page.unpublish()
     assert "Layanan Kepegawaian" not in _menu(client)
+
+
+def test_beranda_and_the_brand_lead_straight_to_the_own_home_page(org, intranet, login):
+    html = login(org.pegawai).get(intranet.gorontalo.home.url).content.decode()
+    home = intranet.gorontalo.home.url
+    assert f'<a class="brand" href="{home}">' in html
+    assert f'<a href="{home}" aria-current="page">Beranda</a>' in html
+    assert 'href="/"' not in html  # no link goes through the redirect of "/"
+    malut = login(org.pegawai_malut).get("/notifikasi/").content.decode()
+    assert f'<a class="brand" href="{intranet.malut.home.url}">' in malut
