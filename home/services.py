@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import TaskState
 
+from portal import frame
 from portal.scoping import pegawai_of
 from portal.services import notify
 
@@ -73,6 +74,7 @@ def _clear_reacknowledge_flag(page, revision):
 
 def deactivate_requirement(page):
     ReadingRequirement.objects.filter(page_id=page.pk).update(active=False)
+    frame.forget_shared(content=False)  # update() sends no signal: the frames keep each user's outstanding reading
 
 
 def grade_quiz(page, answers):

@@ -10,7 +10,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from portal import frame
 
 from . import editorial, queries, services
-from .models import AudienceRule, HomePage, PolicyIndexPage
+from .models import Acknowledgement, AudienceRule, HomePage, PolicyIndexPage, ReadingRequirement
 
 
 @receiver(page_published)
@@ -58,3 +58,18 @@ def on_audience_changed(sender, raw=False, **kwargs):
     # save (a script, a bulk edit) must still reach them
     if not raw:
         frame.forget_shared()
+
+
+@receiver(post_save, sender=ReadingRequirement)
+@receiver(post_delete, sender=ReadingRequirement)
+def on_requirement_changed(sender, raw=False, **kwargs):
+    # each user's outstanding reading is kept in their frame (queries.outstanding_reading)
+    if not raw:
+        frame.forget_shared(content=False)
+
+
+@receiver(post_save, sender=Acknowledgement)
+@receiver(post_delete, sender=Acknowledgement)
+def on_acknowledged(sender, instance, raw=False, **kwargs):
+    if not raw:
+        frame.forget_users(instance.user_id)

@@ -167,11 +167,17 @@ def outstanding_reading(user):
         .select_related("page")
         .order_by("deadline", "pk")
     )
-    # audience rules and view restrictions were applied by filter_visible for ordinary employees, in the one query
-    # above; editors skip the audience rules there, so for them each requirement's audience is asked
-    if not privacy_context(user).skip_audience:
-        return list(requirements)
-    return [r for r in requirements if audience_pegawai(r.page, r).filter(pk=me.pk).exists()]
+
+    def outstanding():
+        # audience rules and view restrictions were applied by filter_visible for ordinary employees, in the one
+        # query above; editors skip the audience rules there, so for them each requirement's audience is asked
+        if not privacy_context(user).skip_audience:
+            return list(requirements)
+        return [r for r in requirements if audience_pegawai(r.page, r).filter(pk=me.pk).exists()]
+
+    # kept in the frame: an acknowledgement draws the user's token, a requirement or a page the shared one
+    # (home.signals)
+    return remember(user, "outstanding_reading", outstanding)
 
 
 def reading_state(page, user):

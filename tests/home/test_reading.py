@@ -16,6 +16,12 @@ from portal.models import Notification
 
 from .builders import campaign
 
+
+def _outstanding(user):
+    """As a new request reads it: the frame is loaded once per request (on the request's own user object)."""
+    return queries.outstanding_reading(type(user).objects.get(pk=user.pk))
+
+
 pytestmark = pytest.mark.django_db
 
 QUIZ = [
@@ -74,17 +80,17 @@ def test_dashboard_lists_outstanding_reading_until_acknowledged(reading, intrane
     panel = html.split('data-testid="panel-required-reading"')[1].split("</article>")[0]
     assert reading.title not in panel
     # not for someone outside the audience
-    assert queries.outstanding_reading(org.sdm.user) == []
+    assert _outstanding(org.sdm.user) == []
 
 
 def test_reacknowledgement_on_new_revision(reading, org):
     services.acknowledge(org.pegawai.user, reading)
-    assert queries.outstanding_reading(org.pegawai.user) == []
+    assert _outstanding(org.pegawai.user) == []
 
     # a plain new revision keeps the acknowledgement
     reading.title = "Sosialisasi Kinerja (ralat ejaan)"
     reading.save_revision().publish()
-    assert queries.outstanding_reading(org.pegawai.user) == []
+    assert _outstanding(org.pegawai.user) == []
 
     # a revision that asks for re-acknowledgement starts a new round
     reading.reacknowledge = True
@@ -92,7 +98,7 @@ def test_reacknowledgement_on_new_revision(reading, org):
     revision.publish()
     requirement = ReadingRequirement.objects.get(page_id=reading.pk)
     assert requirement.generation == 2
-    assert [r.page_id for r in queries.outstanding_reading(org.pegawai.user)] == [reading.pk]
+    assert [r.page_id for r in _outstanding(org.pegawai.user)] == [reading.pk]
     # the one-shot flag is cleared on the page and in the revision, so republishing starts no third round
     reading.refresh_from_db()
     assert reading.reacknowledge is False
@@ -191,7 +197,7 @@ def test_reminders_once_per_step(reading, org, django_capture_on_commit_callback
 def test_unpublishing_deactivates_the_requirement(reading, org):
     reading.unpublish()
     assert not ReadingRequirement.objects.get(page_id=reading.pk).active
-    assert queries.outstanding_reading(org.pegawai.user) == []
+    assert _outstanding(org.pegawai.user) == []
 
 
 def test_export_neutralises_every_formula_start(intranet, org, login):
@@ -207,3 +213,12 @@ def test_export_neutralises_every_formula_start(intranet, org, login):
     page.save_revision().publish()
     values = assert_no_formula(login(org.konten).get(f"/bacaan-wajib/{page.pk}/unduh/").content)
     assert "'-2+3" in values and "'=1+1" in values
+
+
+def test_outstanding_reading_kept_in_the_frame_follows_each_acknowledgement_and_unpublishing(reading, org):
+    assert [r.page_id for r in _outstanding(org.pegawai.user)] == [reading.pk]
+    services.acknowledge(org.pegawai.user, reading)
+    assert _outstanding(org.pegawai.user) == []
+    assert [r.page_id for r in _outstanding(org.rekan.user)] == [reading.pk]
+    reading.unpublish()
+    assert _outstanding(org.rekan.user) == []
