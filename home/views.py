@@ -107,7 +107,9 @@ def _requirement_or_404(user, page_id):
 def reading_report(request, page_id):
     requirement = _requirement_or_404(request.user, page_id)
     report = queries.acknowledgement_report(requirement)
-    outstanding = Paginator(report["outstanding"], 50).get_page(request.GET.get("page"))
+    # the count is the report's own total less those done: not a second count of the whole audience
+    outstanding = queries.Counted(report["outstanding"], report["total"] - report["done"])
+    outstanding = Paginator(outstanding, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "home/reading_report.html",

@@ -68,12 +68,12 @@ home_links = Registry("home link")
 
 
 def register_home_link(function):
-    home_links.add("home", function)
+    home_links.add("beranda", function)
     return function
 
 
 def home_link(user):
-    function = home_links.get("home")
+    function = home_links.get("beranda")
     return (function(user) if function is not None else None) or "/"
 
 

@@ -7,7 +7,7 @@ from contextvars import ContextVar
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -100,18 +100,30 @@ def notify(user, *, kind, dedupe_key, title="", body="", url="", params=None, se
     if rendered:
         title, body = rendered
     send_email = send_email and not _muted.get()
-    notification, created = Notification.objects.get_or_create(
-        recipient=user,
-        dedupe_key=dedupe_key[:200],
-        defaults={
-            "kind": kind, "title": title[:300], "body": body, "url": url, "params": params, "send_email": send_email,
-        },
+    notification = _insert_once(
+        recipient=user, dedupe_key=dedupe_key[:200],
+        kind=kind, title=title[:300], body=body, url=url, params=params, send_email=send_email,
     )  # fmt: skip
-    if not created:
+    if notification is None:
         return None
     if send_email and user.email:
         transaction.on_commit(lambda: enqueue("portal.tasks.send_notification_email", notification.pk))
     return notification
+
+
+def _insert_once(**fields):
+    """The notification, inserted unless one with its (recipient, dedupe_key) exists (then None): one INSERT that
+    the unique constraint refuses, not a look-up first; in a savepoint when inside a transaction, which the refused
+    INSERT would otherwise break."""
+    try:
+        if transaction.get_connection().in_atomic_block:
+            with transaction.atomic():
+                return Notification.objects.create(**fields)
+        return Notification.objects.create(**fields)
+    except IntegrityError:
+        if Notification.objects.filter(recipient=fields["recipient"], dedupe_key=fields["dedupe_key"]).exists():
+            return None
+        raise
 
 
 def open_notification(user, pk):

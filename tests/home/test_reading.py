@@ -222,3 +222,21 @@ def test_outstanding_reading_kept_in_the_frame_follows_each_acknowledgement_and_
     assert [r.page_id for r in _outstanding(org.rekan.user)] == [reading.pk]
     reading.unpublish()
     assert _outstanding(org.rekan.user) == []
+
+
+def test_report_of_a_page_restricted_to_two_groups_counts_each_employee_once(intranet, org, login):
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    from portal import roles
+
+    page = campaign(intranet.gorontalo.campaigns, title="Untuk SDM dan pimpinan")
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.set(Group.objects.filter(name__in=[roles.ADMIN_SDM, roles.PIMPINAN, roles.PEGAWAI]))
+    report = queries.acknowledgement_report(ReadingRequirement.objects.get(page_id=page.pk))
+    # every employee is in the Pegawai group and some in a second one: each counted once, listed once
+    outstanding = list(report["outstanding"])
+    assert len(outstanding) == len({p.pk for p in outstanding}) == report["total"] - report["done"]
+    assert report["total"] == sum(row["total"] for row in report["per_unit"])
+    html = login(org.sdm).get(f"/bacaan-wajib/{page.pk}/").content.decode()
+    assert html.count("Hartini SDM") == 1
