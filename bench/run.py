@@ -1,11 +1,12 @@
 """Every figure of issue 9 ("Speed") in one run, printed as one markdown table with each aim and whether it is met.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/lentera_bench_run .venv/bin/python bench/run.py \\
-        [--employees 20000] [--skip-build] [--samples 200]
+        [--employees 20000] [--courses C] [--skip-build] [--samples 200]
 
 1. Builds the data once: migrate, the demo organisation (`load_demo`) with N bench employees, then
-   bench/generate_training.py at the same scale (1,000 courses and 200,000 enrolments for 20,000 employees). A
-   comment on the database remembers the scale built, so a second run at the same or a smaller scale only measures.
+   bench/generate_training.py at the same scale (1,000 courses and 200,000 enrolments for 20,000 employees; `--courses`
+   holds the courses, Wagtail pages inserted one by one, at C while the enrolments scale). A comment on the database
+   remembers the scale built, so a second run at the same or a smaller scale only measures.
 2. Starts gunicorn (2 sync workers, bench/settings.py: DEBUG off, persistent connections, Redis as the cache and as
    the Celery broker, as in production), with the bare template view `/_bench/bare/` (bench/urls.py) as reference.
 3. Measures, for the employee pages, queries (in-process test client, second request) and p50/p95 at one connection
@@ -82,7 +83,7 @@ def built_scale():
     return int(comment.removeprefix(MARKER)) if comment.startswith(MARKER) else 0
 
 
-def build(employees):
+def build(employees, courses=None):
     have = built_scale()
     if have >= employees:
         log(f"data already built for {have} employees: skipping the build")
@@ -93,7 +94,8 @@ def build(employees):
     for command in (
         [sys.executable, "manage.py", "migrate", "--noinput"],
         [sys.executable, "manage.py", "load_demo", "--employees", str(employees)],
-        [sys.executable, "bench/generate_training.py", "--employees", str(employees)],
+        [sys.executable, "bench/generate_training.py", "--employees", str(employees)]
+        + (["--courses", str(courses)] if courses else []),
     ):
         log("$ " + shlex.join(command[1:]))
         subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=sys.stderr)
@@ -282,6 +284,9 @@ def verdict(ok):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--employees", type=int, default=20_000, help="bench employees to build (default 20000)")
+    parser.add_argument(
+        "--courses", type=int, help="bench courses (default 1,000 per 20,000 employees); enrolments still scale"
+    )
     parser.add_argument("--skip-build", action="store_true", help="measure the database as it is")
     parser.add_argument("--samples", type=int, default=200, help="requests per page for p50/p95 (default 200)")
     parser.add_argument("--seconds", type=int, default=10, help="length of each wrk run (default 10)")
@@ -316,7 +321,7 @@ def main():
     )
     started_at = datetime.now(UTC)
     load_start = load()
-    build_seconds = None if args.skip_build else build(args.employees)
+    build_seconds = None if args.skip_build else build(args.employees, args.courses)
 
     sys.path.insert(0, str(ROOT))
     import django

@@ -20,7 +20,10 @@ def escalation_section(request):
     if not subordinates:
         return None
     keys = {f"kinerja:nudge:{s.evaluator.pk}:{today.isoformat()}": s.evaluator.pk for s in subordinates}
-    nudged = Notification.objects.filter(dedupe_key__in=keys).values_list("dedupe_key", flat=True)
+    # with the recipients, the lookup is the unique (recipient, dedupe_key) index's, not a scan of every notification
+    nudged = Notification.objects.filter(
+        recipient_id__in={s.evaluator.user_id for s in subordinates}, dedupe_key__in=keys
+    ).values_list("dedupe_key", flat=True)
     return {
         "subordinates": subordinates,
         "nudged": {keys[key] for key in nudged},

@@ -211,6 +211,11 @@ class Enrolment(models.Model):
         indexes = [
             models.Index(fields=["session", "status", "status_changed_at"]),
             models.Index(fields=["pegawai", "status"]),
+            # the approvals badge on every page of HR counts the requests of a whole instansi: starting from the
+            # few pending ones instead of probing each of its employees' enrolments
+            models.Index(
+                fields=["pegawai"], condition=models.Q(status=rules.PENDING_APPROVAL), name="enrolment_pending_approval"
+            ),
         ]
 
     def __str__(self):

@@ -20,7 +20,7 @@ from .catalogue import (
     sessions_open_from_other_instansi,
     sessions_user_may_join,
 )
-from .compliance import compliance, compliance_by_unit, tz_of
+from .compliance import BelowTarget, compliance, compliance_by_unit, jp_targets, tz_of
 from .learning import (
     jp_entries,
     jp_summary,
@@ -55,8 +55,10 @@ __all__ = [
     "sessions_user_may_join",
     "session_for_user_or_none",
     "FACETS_TTL",
+    "BelowTarget",
     "compliance",
     "compliance_by_unit",
+    "jp_targets",
     "tz_of",
     "my_enrolments",
     "target_for",

@@ -22,19 +22,21 @@ def compliance(request):
     year = timezone.localdate().year
     unit_id = request.GET.get("unit", "")
     unit_id = int(unit_id) if unit_id.isdigit() else None
-    people = queries.compliance(request.user, year, unit_id)
     if request.GET.get("format") == "xlsx":
+        people = queries.compliance(request.user, year, unit_id)
         sheet = resource_sheet(ComplianceResource(year=year), people, _("Kepatuhan JP"))
         sheet.text_columns = (0,)
         return spreadsheet_response(f"kepatuhan-jp-{year}", sheet)
+    target = queries.jp_targets(request.user)
+    units = queries.compliance_by_unit(request.user, year, target)
     return render(
         request,
         "kompetensi/compliance.html",
         {
             "year": year,
             "months_left": 12 - timezone.localdate().month,
-            "people": paginate(request, people, 25),
-            "units": queries.compliance_by_unit(request.user, year),
+            "people": paginate(request, queries.BelowTarget(request.user, year, units, unit_id, target), 25),
+            "units": units,
             "unit_id": unit_id,
             "query_string": query_string_without_page(request),
         },

@@ -156,3 +156,37 @@ def test_supervisor_and_employee_see_the_suggested_jp(org, training, login):
     assert "Saran aturan konversi: 8 JP" in login(org.atasan).get(reverse("kompetensi:approvals")).content.decode()
     html = login(org.pegawai).get(reverse("kompetensi:my_learning")).content.decode()
     assert "saran aturan konversi: 8 JP" in html
+
+
+def test_below_target_pages_follow_the_list_reading_only_their_units(org, training, django_assert_max_num_queries):
+    """The below-target list counts from the per-unit rows and reads a page from the units it falls in: page by page
+    it is the whole list, in its order, also across two units of the same name."""
+    from django.core.paginator import Paginator
+
+    from tests.factories import make_unit
+
+    year = timezone.localdate().year
+    twin = make_unit(org.gorontalo, "KOMINFO-2", "Dinas Kominfo")  # the same name as org.kominfo
+    for n, unit in enumerate([org.kominfo, twin, org.bidang, twin, org.kominfo, org.bkd, twin]):
+        person = make_pegawai(org.gorontalo, unit, nama=f"Baru {n % 3}")
+        if n % 2:
+            _entry(person, year, 6 + n, f"Kursus {n}")
+    _entry(org.rekan, year, 25)  # over the target: not listed
+    user = org.sdm.user
+    expected = [p.pk for p in queries.compliance(user, year)]
+    target = queries.jp_targets(user)
+    units = queries.compliance_by_unit(user, year, target)
+    assert sum(row["below"] for row in units) == len(expected) and org.rekan.pk not in expected
+    for size in (1, 2, 3, 5, 25):
+        paginator = Paginator(queries.BelowTarget(user, year, units, target=target), size)
+        assert paginator.count == len(expected)
+        pages = []
+        for number in paginator.page_range:
+            with django_assert_max_num_queries(1):
+                pages += [p.pk for p in paginator.page(number)]
+        assert pages == expected
+    only_twin = Paginator(queries.BelowTarget(user, year, units, twin.pk, target), 2)
+    assert [p.pk for n in only_twin.page_range for p in only_twin.page(n)] == [
+        p.pk for p in queries.compliance(user, year, twin.pk)
+    ]
+    assert only_twin.count == 3

@@ -412,6 +412,32 @@ def test_compliance_view_scope_export_and_queries(org, training, login, django_a
     assert login(org.pelatihan).get(reverse("kompetensi:compliance")).status_code == 403
 
 
+def test_compliance_pages_cost_the_same_queries_with_more_employees_and_units(
+    org, training, login, django_assert_max_num_queries
+):
+    """Page 1, a later page and one unit's page: the count of queries does not grow with the employees, the units
+    or the pages (the list is counted from the per-unit figures)."""
+    from tests.factories import make_pegawai, make_unit
+
+    client = login(org.sdm)
+    urls = [reverse("kompetensi:compliance") + query for query in ("", "?page=2", f"?unit={org.kominfo.pk}")]
+
+    def queries_of(url):
+        client.get(url)
+        with django_assert_max_num_queries(30) as captured:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(captured.captured_queries)
+
+    before = [queries_of(url) for url in urls]
+    for n in range(60):
+        unit = make_unit(org.gorontalo, f"UNIT-{n % 6}", f"Unit {n % 6}")
+        make_pegawai(org.gorontalo, unit if n % 4 else org.kominfo, nama=f"Tambahan {n:02d}")
+    response = client.get(urls[1])
+    assert "Tambahan" in response.text and response.context["people"].paginator.count > 25
+    assert [queries_of(url) for url in urls] == before
+
+
 def test_dashboard_panel_shows_jp(org, training, login):
     from home.models import HomePage
 

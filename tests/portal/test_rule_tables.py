@@ -5,6 +5,7 @@ import pytest
 from kompetensi.models import BentukPengembangan, KonversiJP, TargetJP
 from portal import rule_tables
 from portal.models import Pegawai
+from tests.factories import make_pegawai
 
 pytestmark = pytest.mark.django_db
 
@@ -42,3 +43,36 @@ def test_rule_value_measures_each_row_against_its_own_instansi(org, django_asser
             ).values_list("nip", "target")
         )
     assert targets[org.pegawai.nip] == 20 and targets[org.pegawai_malut.nip] == 40
+
+
+def test_rule_case_gives_what_rule_value_gives_in_one_query_for_the_rules(org, django_assert_max_num_queries):
+    TargetJP.objects.create(status="PNS", instansi=org.malut, target=40)
+    TargetJP.objects.create(status="PPPK", instansi=org.gorontalo, target=12)
+    make_pegawai(org.gorontalo, org.bidang, status="PPPK")
+    make_pegawai(org.malut, org.malut_unit, status="PPPK")
+
+    def targets(expression):
+        return dict(Pegawai.objects.annotate(target=expression).values_list("nip", "target"))
+
+    expected = targets(rule_tables.rule_value(TargetJP, "target", instansi="instansi_id", status="status"))
+    with django_assert_max_num_queries(2):  # the rules, then the listing
+        assert targets(rule_tables.rule_case(TargetJP, "target", instansi="instansi_id", status="status")) == expected
+    assert set(expected.values()) == {20, 40, 12, 24}
+    # only Gorontalo's rules asked for: its rows still get them, Maluku Utara's fall back to the defaults
+    gorontalo = targets(
+        rule_tables.rule_case(
+            TargetJP, "target", instansi="instansi_id", status="status", instansi_ids=[org.gorontalo.pk]
+        )
+    )
+    assert gorontalo[org.pegawai.nip] == 20 and gorontalo[org.pegawai_malut.nip] == 20
+    assert {gorontalo[nip] for nip, target in expected.items() if target == 12} == {12}
+    TargetJP.objects.all().delete()
+    empty = rule_tables.rule_case(TargetJP, "target", instansi="instansi_id", fallback=20, status="status")
+    assert set(targets(empty).values()) == {20}
+
+
+def test_rule_case_takes_lookups_only():
+    from django.db.models import Value
+
+    with pytest.raises(TypeError):
+        rule_tables.rule_case(TargetJP, "target", instansi="instansi_id", status=Value("PNS"))
