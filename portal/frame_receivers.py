@@ -3,6 +3,7 @@ frame; a change to the organisation, the roles, the pages or their permissions d
 pages show (pages, sites, settings, documents, images) also drops the cached fragments of content
 (portal.frame_fragments). Writes in bulk (imports) bypass these signals and call `frame.forget_shared()` themselves."""
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -44,7 +45,10 @@ def _forget_content(sender, raw=False, **kwargs):
         frame.forget_shared()
 
 
-for model in SHARED_MODELS:
+# every rule table (portal.rule_tables: a model with `rule_key`), whose rows `rule_for` keeps with the shared data
+RULE_TABLES = tuple(model for model in apps.get_models() if hasattr(model, "rule_key"))
+
+for model in (*SHARED_MODELS, *RULE_TABLES):
     post_save.connect(_forget_shared, sender=model, dispatch_uid=f"lentera-frame-save-{model.__name__}")
     post_delete.connect(_forget_shared, sender=model, dispatch_uid=f"lentera-frame-delete-{model.__name__}")
 for model in CONTENT_MODELS:

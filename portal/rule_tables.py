@@ -13,8 +13,12 @@ value as a database expression for listings that measure each row against its ow
 JP conversion and JP targets use it; the predikat matrix, distribution, promotion rules and the 9-box will too.
 """
 
+import hashlib
+
 from django.db.models import Case, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
+
+from . import frame
 
 
 def _key_filter(model, key):
@@ -25,10 +29,16 @@ def _key_filter(model, key):
 
 
 def rule_for(model, instansi_id, **key):
-    """The instansi's own row for this rule, else the regulation default row, else None (one query)."""
-    rows = list(
-        model._default_manager.filter(Q(instansi_id=instansi_id) | Q(instansi__isnull=True), **_key_filter(model, key))
-    )
+    """The instansi's own row for this rule, else the regulation default row, else None: one query, then kept with
+    the shared data until a rule of any table is saved or deleted (portal.frame_receivers)."""
+    wanted = _key_filter(model, key)
+    digest = hashlib.sha1(repr(sorted(wanted.items())).encode(), usedforsecurity=False).hexdigest()
+    name = f"rule:{model._meta.label}:{instansi_id}:{digest}"
+    return frame.shared_value(name, lambda: _rule_for(model, instansi_id, wanted))
+
+
+def _rule_for(model, instansi_id, key):
+    rows = list(model._default_manager.filter(Q(instansi_id=instansi_id) | Q(instansi__isnull=True), **key))
     own = [row for row in rows if instansi_id is not None and row.instansi_id == instansi_id]
     defaults = [row for row in rows if row.instansi_id is None]
     return (own or defaults or [None])[0]

@@ -117,7 +117,12 @@ class PortalRootPage(CachedViewRestrictions, Page):
             .order_by("-depth")
             .first()
         )
-        return found.specific if found is not None else None
+        if found is None:
+            return None
+        page = found.specific
+        if getattr(page, "instansi_id", None):
+            page.instansi  # noqa: B018  (kept with the page: a home page shows its instansi; renaming one draws the token)
+        return page
 
     def serve(self, request, *args, **kwargs):
         me = pegawai_of(request.user)

@@ -76,3 +76,16 @@ def test_rule_case_takes_lookups_only():
 
     with pytest.raises(TypeError):
         rule_tables.rule_case(TargetJP, "target", instansi="instansi_id", status=Value("PNS"))
+
+
+def test_rule_for_is_read_once_and_follows_every_edit(org, django_assert_max_num_queries):
+    first = rule_tables.rule_for(TargetJP, org.gorontalo.pk, status=Pegawai.Status.PNS)
+    with django_assert_max_num_queries(0):
+        assert rule_tables.rule_for(TargetJP, org.gorontalo.pk, status=Pegawai.Status.PNS).target == first.target
+    own = TargetJP.objects.create(instansi=org.gorontalo, status=Pegawai.Status.PNS, target=first.target + 4)
+    assert rule_tables.rule_for(TargetJP, org.gorontalo.pk, status=Pegawai.Status.PNS).target == first.target + 4
+    own.target = 30
+    own.save()
+    assert rule_tables.rule_for(TargetJP, org.gorontalo.pk, status=Pegawai.Status.PNS).target == 30
+    own.delete()
+    assert rule_tables.rule_for(TargetJP, org.gorontalo.pk, status=Pegawai.Status.PNS).target == first.target
