@@ -14,3 +14,17 @@ def setup():
     import django
 
     django.setup()
+
+
+def chosen_pages(spec, known):
+    """The pages named in `--pages` (comma-separated), or exit naming the unknown ones."""
+    wanted = spec.split(",")
+    unknown = set(wanted) - set(known)
+    if unknown:
+        sys.exit(f"unknown pages: {', '.join(sorted(unknown))}")
+    return wanted
+
+
+def server_environment(cache_url):
+    """bench/run.py's server settings for an in-process measure: DEBUG off, persistent connections, Redis cache."""
+    os.environ.update(DJANGO_SETTINGS_MODULE="bench.settings", DEBUG="0", DB_CONN_MAX_AGE="600", CACHE_URL=cache_url)

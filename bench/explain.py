@@ -18,6 +18,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+from _django import chosen_pages, server_environment  # noqa: E402
+
 REDIS_URL = os.environ.get("BENCH_EXPLAIN_REDIS_URL", "redis://127.0.0.1:6379/13")
 PAGES = (
     "home", "catalogue", "catalogue-filtered", "course", "my-learning", "search", "policy", "notifications",
@@ -64,11 +67,8 @@ def main():
     parser.add_argument("--cold", action="store_true", help="empty the cache before the measured request")
     parser.add_argument("--out", default="/tmp/lentera-plans")
     args = parser.parse_args()
-    wanted = args.pages.split(",")
-    unknown = set(wanted) - set(PAGES)
-    if unknown:
-        sys.exit(f"unknown pages: {', '.join(sorted(unknown))}")
-    os.environ.update(DJANGO_SETTINGS_MODULE="bench.settings", DEBUG="0", DB_CONN_MAX_AGE="600", CACHE_URL=REDIS_URL)
+    wanted = chosen_pages(args.pages, PAGES)
+    server_environment(REDIS_URL)
     os.chdir(ROOT)
     sys.path.insert(0, str(ROOT / "bench"))
     sys.path.insert(0, str(ROOT))

@@ -20,6 +20,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+from _django import chosen_pages, server_environment  # noqa: E402
+
 REDIS_URL = os.environ.get("BENCH_PROFILE_REDIS_URL", "redis://127.0.0.1:6379/13")
 # the short names of bench/run.py's employee pages, in its order
 PAGES = ("home", "catalogue", "catalogue-filtered", "course", "my-learning", "search", "policy", "notifications")
@@ -35,11 +38,8 @@ def main():
         "--root", default=str(ROOT), help="the checkout whose code is measured (e.g. main's, for a before/after)"
     )
     args = parser.parse_args()
-    wanted = args.pages.split(",")
-    unknown = set(wanted) - set(PAGES)
-    if unknown:
-        sys.exit(f"unknown pages: {', '.join(sorted(unknown))}")
-    os.environ.update(DJANGO_SETTINGS_MODULE="bench.settings", DEBUG="0", DB_CONN_MAX_AGE="600", CACHE_URL=REDIS_URL)
+    wanted = chosen_pages(args.pages, PAGES)
+    server_environment(REDIS_URL)
     root = Path(args.root).resolve()
     os.chdir(root)
     sys.path.insert(0, str(ROOT / "bench"))  # this checkout's run.py picks the pages
