@@ -1,7 +1,7 @@
 """Every figure of issue 9 ("Speed") in one run, printed as one markdown table with each aim and whether it is met.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/lentera_bench_run .venv/bin/python bench/run.py \\
-        [--employees 20000] [--courses C] [--skip-build] [--samples 200]
+        [--employees 20000] [--courses C] [--skip-build] [--samples 200] [--only pages,hr,...] [--enrol-workers 5]
 
 1. Builds the data once: migrate, the demo organisation (`load_demo`) with N bench employees, then
    bench/generate_training.py at the same scale (1,000 courses and 200,000 enrolments for 20,000 employees; `--courses`
