@@ -6,7 +6,7 @@ pages show (pages, sites, settings, documents, images) also drops the cached fra
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.dispatch import receiver
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents import get_document_model
@@ -115,3 +115,10 @@ def on_groups_changed(sender, instance, action, reverse, pk_set, **kwargs):
 def on_notification_changed(sender, instance, raw=False, **kwargs):
     if not raw:
         frame.forget_unread(instance.recipient_id)
+
+
+@receiver(post_migrate, dispatch_uid="lentera-frame-migrated")
+def on_migrated(sender, **kwargs):
+    # a data migration (rule tables, holidays, service types) writes through historical models, which send no
+    # signal to the receivers above: whatever was kept with the shared data is dropped after every migrate
+    frame.forget_shared()

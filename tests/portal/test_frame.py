@@ -118,3 +118,17 @@ def test_one_frame_per_request_through_the_lazy_request_user(org, login, monkeyp
     built.clear()
     _page(client)
     assert built == [org.atasan.user.pk]
+
+
+def test_a_migrate_drops_what_is_kept_with_the_shared_data(org):
+    from django.core.cache import cache
+    from django.core.management.sql import emit_post_migrate_signal
+
+    from portal import frame
+
+    assert frame.shared_value("uji:migrasi", lambda: "lama") == "lama"
+    before = cache.get(frame._SHARED)
+    # data migrations write through historical models: only the post_migrate signal tells
+    emit_post_migrate_signal(0, False, "default")
+    assert cache.get(frame._SHARED) != before
+    assert frame.shared_value("uji:migrasi", lambda: "baru") == "baru"
