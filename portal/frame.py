@@ -39,6 +39,21 @@ def _tokens(user_id, content=False):
     return tuple(found.get(key, "") for key in keys)
 
 
+def token(key):
+    """The current value of a token (drawn the first time it is asked for): part of the keys of what depends on it."""
+    value = cache.get(key)
+    if value is None:
+        # add, not set: of two requests drawing a token at once, the first one's stands
+        cache.add(key, uuid.uuid4().hex, None)
+        value = cache.get(key, "")
+    return value
+
+
+def draw(*keys):
+    """New values for these tokens: whatever was kept under the old ones is never read again."""
+    cache.set_many({key: uuid.uuid4().hex for key in keys}, None)
+
+
 class Frame:
     def __init__(self, user_id):
         # the content token comes in the same round trip: most pages key a fragment on it
@@ -84,10 +99,7 @@ def site_for(request, find):
     per host until sites or pages change (Wagtail asks the database on every request)."""
     from django.http.request import split_domain_port
 
-    shared = cache.get(_SHARED)
-    if shared is None:
-        cache.add(_SHARED, uuid.uuid4().hex, None)
-        shared = cache.get(_SHARED, "")
+    shared = token(_SHARED)
     key = f"frame:site:{shared}:{split_domain_port(request._get_raw_host())[0]}:{request.get_port()}"
     site = cache.get(key, _MISSING)
     if site is _MISSING:
@@ -161,23 +173,19 @@ def forget_users(*user_ids):
     """Something only these users' frames depend on changed (their groups, account)."""
     ids = [pk for pk in user_ids if pk is not None]
     if ids:
-        _now_and_after_commit(lambda: cache.set_many({_user_token(pk): uuid.uuid4().hex for pk in ids}, None))
+        _now_and_after_commit(lambda: draw(*(_user_token(pk) for pk in ids)))
 
 
 def forget_shared(content=True):
     """Something every frame may depend on changed (organisation, roles, pages, site settings). `content=False`
     when the change is to the organisation or to people only, which no fragment of shared content shows."""
     keys = [_SHARED, _CONTENT] if content else [_SHARED]
-    _now_and_after_commit(lambda: cache.set_many({key: uuid.uuid4().hex for key in keys}, None))
+    _now_and_after_commit(lambda: draw(*keys))
 
 
 def content_token():
     """The content token for a request without a signed-in user (those read it with their frame)."""
-    token = cache.get(_CONTENT)
-    if token is None:
-        cache.add(_CONTENT, uuid.uuid4().hex, None)
-        token = cache.get(_CONTENT, "")
-    return token
+    return token(_CONTENT)
 
 
 def forget_unread(*user_ids):

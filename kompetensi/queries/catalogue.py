@@ -1,6 +1,5 @@
 """The catalogue: courses with their open sessions and facets, the 'fits my gaps' hook."""
 
-import uuid
 from dataclasses import astuple, dataclass, replace
 from datetime import date, datetime
 
@@ -9,6 +8,7 @@ from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch,
 from django.utils import timezone
 
 from home.models.privacy import privacy_context
+from portal import frame
 from portal.frame_fragments import shared_key
 from portal.permissions import is_superadmin
 from portal.registry import Registry
@@ -155,16 +155,12 @@ _SESSIONS_TOKEN = "kompetensi:sessions-token"
 
 
 def forget_listings():
-    cache.set(_SESSIONS_TOKEN, uuid.uuid4().hex, None)
+    frame.draw(_SESSIONS_TOKEN)
 
 
 def _listing_key(user, kind, *parts):
-    token = cache.get(_SESSIONS_TOKEN)
-    if token is None:
-        cache.add(_SESSIONS_TOKEN, uuid.uuid4().hex, None)
-        token = cache.get(_SESSIONS_TOKEN, "")
     privacy = (getattr(user, "is_superuser", False), privacy_context(user).key)
-    return shared_key(user, kind, token, privacy, *parts)
+    return shared_key(user, kind, frame.token(_SESSIONS_TOKEN), privacy, *parts)
 
 
 def _kept_ids(key, queryset):
